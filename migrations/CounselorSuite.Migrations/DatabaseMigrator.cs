@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CounselorSuite.Migrations;
+
+/// <summary>
+/// Brings a database to the current schema as its owner: creates the database when missing, applies the
+/// EF Core migrations, installs Hangfire's tables, then (re)applies row-level security to every
+/// tenant-owned table and the grants of the app's role, which owns nothing and cannot bypass RLS.
+/// Safe to run again and again.
+/// </summary>
+public static partial class DatabaseMigrator
+{
+    public const string DefaultAppRole = "counselorsuite_app";
+
+    public static AppDbContext CreateOwnerContext(string ownerConnectionString)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(ownerConnectionString, o => o.MigrationsAssembly(typeof(DatabaseMigrator).Assembly.GetName().Name))
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        return new AppDbContext(options, new TenantContext());
+    }
+
+    public static async Task MigrateAsync(string ownerConnectionString, string appRolePassword, string appRole = DefaultAppRole,
+        TextWriter? log = null, CancellationToken ct = default)
+    {
+        log ??= TextWriter.Null;
+        if (!SafeIdentifier().IsMatch(appRole))
+        {
+            throw new ArgumentException("The app role name must be a plain lower-case identifier.", nameof(appRole));
+        }
+        await CreateDatabaseIfMissingAsync(ownerConnectionString, log, ct);
+
+        await using (var db = CreateOwnerContext(ownerConnectionString))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await db.Database.MigrateAsync(ct);
+            await log.WriteLineAsync($"Applied {pending.Count} migration(s).");
+
+            await using var connection = new NpgsqlConnection(ownerConnectionString);
+            await connection.OpenAsync(ct);
+            PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+            await log.WriteLineAsync("Hangfire schema ready.");
+
+            var tenantTables = TenantTables(db);
+            var sql = TenantSecuritySql(tenantTables, appRole, appRolePassword, connection.Database);
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(ct);
+            await log.WriteLineAsync($"Row-level security on {tenantTables.Count} tenant tables; grants for {appRole} applied.");
+        }
+    }
+
+    /// <summary>Every table whose rows belong to one practice, read from the EF model.</summary>
+    public static IReadOnlyList<string> TenantTables(AppDbContext db) => db.Model.GetEntityTypes()
+        .Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && e.GetTableName() is not null)
+        .Select(e => e.GetTableName()!)
+        .Distinct()
+        .Order()
+        .ToList();
+
+    /// <summary>Tables the app may add to and read but never change: the audit trail.</summary>
+    public static readonly IReadOnlyList<string> AppendOnlyTables = ["audit_records"];
+
+    private static string TenantSecuritySql(IReadOnlyList<string> tenantTables, string role, string password, string database)
+    {
+        var quotedPassword = password.Replace("'", "''");
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine($$"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{role}}') THEN CREATE ROLE {{role}} LOGIN; END IF;
+            END $$;
+            ALTER ROLE {{role}} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '{{quotedPassword}}';
+            GRANT CONNECT ON DATABASE "{{database}}" TO {{role}};
+            GRANT USAGE ON SCHEMA public TO {{role}};
+            GRANT USAGE ON SCHEMA hangfire TO {{role}};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {{role}};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {{role}};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA hangfire TO {{role}};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA hangfire TO {{role}};
+            REVOKE INSERT, UPDATE, DELETE ON "__EFMigrationsHistory" FROM {{role}};
+
+            CREATE OR REPLACE FUNCTION app_current_practice() RETURNS uuid
+              LANGUAGE sql STABLE PARALLEL SAFE
+              AS $f$ SELECT nullif(current_setting('app.practice_id', true), '')::uuid $f$;
+
+            ALTER TABLE practices ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE practices FORCE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS practice_isolation ON practices;
+            CREATE POLICY practice_isolation ON practices
+              USING (id = app_current_practice()) WITH CHECK (id = app_current_practice());
+            """);
+        foreach (var table in tenantTables)
+        {
+            sb.AppendLine($"""
+                ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS practice_isolation ON "{table}";
+                CREATE POLICY practice_isolation ON "{table}"
+                  USING (practice_id = app_current_practice()) WITH CHECK (practice_id = app_current_practice());
+                """);
+        }
+        foreach (var table in AppendOnlyTables)
+        {
+            sb.AppendLine($"""
+                DO $$ BEGIN
+                  IF to_regclass('public.{table}') IS NOT NULL THEN
+                    REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM {role};
+                  END IF;
+                END $$;
+                """);
+        }
+        return sb.ToString();
+    }
+
+    private static async Task CreateDatabaseIfMissingAsync(string ownerConnectionString, TextWriter log, CancellationToken ct)
+    {
+        var target = new NpgsqlConnectionStringBuilder(ownerConnectionString);
+        var database = target.Database ?? throw new ArgumentException("The connection string names no database.");
+        var maintenance = new NpgsqlConnectionStringBuilder(ownerConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(ct) is not null)
+        {
+            return;
+        }
+        if (!SafeIdentifier().IsMatch(database))
+        {
+            throw new ArgumentException($"Create the database '{database}' by hand, or use a plain lower-case name.");
+        }
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\" ENCODING 'UTF8' TEMPLATE template0", connection);
+        await create.ExecuteNonQueryAsync(ct);
+        await log.WriteLineAsync($"Created database {database}.");
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SafeIdentifier();
+}

@@ -1,0 +1,488 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace CounselorSuite.Migrations.Migrations
+{
+    /// <inheritdoc />
+    public partial class Foundation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "login_names",
+                columns: table => new
+                {
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_login_names", x => x.normalized_name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "practices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    require_staff_two_factor = table.Column<bool>(type: "boolean", nullable: false),
+                    quick_exit_url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    portal_inactivity_minutes = table.Column<int>(type: "integer", nullable: false),
+                    help_resources = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    accent_color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    contact_line = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_practices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "roles",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    confidentiality = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    is_closed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cases", x => new { x.practice_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_cases_practices_practice_id",
+                        column: x => x.practice_id,
+                        principalTable: "practices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => new { x.practice_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_users_practices_practice_id",
+                        column: x => x.practice_id,
+                        principalTable: "practices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_role_claims_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_clients",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    client_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_clients", x => new { x.practice_id, x.case_id, x.client_id });
+                    table.ForeignKey(
+                        name: "fk_case_clients_cases_practice_id_case_id",
+                        columns: x => new { x.practice_id, x.case_id },
+                        principalTable: "cases",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_case_clients_users_practice_id_client_id",
+                        columns: x => new { x.practice_id, x.client_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_counselors",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    counselor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_counselors", x => new { x.practice_id, x.case_id, x.counselor_id });
+                    table.ForeignKey(
+                        name: "fk_case_counselors_cases_practice_id_case_id",
+                        columns: x => new { x.practice_id, x.case_id },
+                        principalTable: "cases",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_case_counselors_users_practice_id_counselor_id",
+                        columns: x => new { x.practice_id, x.counselor_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "client_profiles",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    reminders_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    quiet_hours_start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    quiet_hours_end = table.Column<TimeOnly>(type: "time without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_client_profiles", x => new { x.practice_id, x.user_id });
+                    table.ForeignKey(
+                        name: "fk_client_profiles_users_practice_id_user_id",
+                        columns: x => new { x.practice_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invitations",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    invited_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    accepted_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invitations", x => new { x.practice_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_invitations_cases_practice_id_case_id",
+                        columns: x => new { x.practice_id, x.case_id },
+                        principalTable: "cases",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_invitations_practices_practice_id",
+                        column: x => x.practice_id,
+                        principalTable: "practices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_invitations_users_practice_id_invited_by",
+                        columns: x => new { x.practice_id, x.invited_by },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_claims", x => new { x.practice_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_user_claims_users_practice_id_user_id",
+                        columns: x => new { x.practice_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_logins", x => new { x.practice_id, x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_user_logins_users_practice_id_user_id",
+                        columns: x => new { x.practice_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_roles",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_roles", x => new { x.practice_id, x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_user_roles_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_user_roles_users_practice_id_user_id",
+                        columns: x => new { x.practice_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_tokens", x => new { x.practice_id, x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_user_tokens_users_practice_id_user_id",
+                        columns: x => new { x.practice_id, x.user_id },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "roles",
+                columns: new[] { "id", "concurrency_stamp", "name", "normalized_name" },
+                values: new object[,]
+                {
+                    { new Guid("0193a0a0-0000-7000-8000-000000000001"), "0193a0a0-0000-7000-8000-000000000001", "PracticeAdmin", "PRACTICEADMIN" },
+                    { new Guid("0193a0a0-0000-7000-8000-000000000002"), "0193a0a0-0000-7000-8000-000000000002", "Counselor", "COUNSELOR" },
+                    { new Guid("0193a0a0-0000-7000-8000-000000000003"), "0193a0a0-0000-7000-8000-000000000003", "Client", "CLIENT" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_clients_practice_id_client_id",
+                table: "case_clients",
+                columns: new[] { "practice_id", "client_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_counselors_practice_id_counselor_id",
+                table: "case_counselors",
+                columns: new[] { "practice_id", "counselor_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_practice_id_case_id",
+                table: "invitations",
+                columns: new[] { "practice_id", "case_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_practice_id_invited_by",
+                table: "invitations",
+                columns: new[] { "practice_id", "invited_by" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_practice_id_token_hash",
+                table: "invitations",
+                columns: new[] { "practice_id", "token_hash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_login_names_practice_id_user_id",
+                table: "login_names",
+                columns: new[] { "practice_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_role_claims_role_id",
+                table: "role_claims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_roles_normalized_name",
+                table: "roles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_claims_practice_id_user_id",
+                table: "user_claims",
+                columns: new[] { "practice_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_logins_practice_id_user_id",
+                table: "user_logins",
+                columns: new[] { "practice_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_roles_role_id",
+                table: "user_roles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_practice_id_normalized_email",
+                table: "users",
+                columns: new[] { "practice_id", "normalized_email" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_practice_id_normalized_user_name",
+                table: "users",
+                columns: new[] { "practice_id", "normalized_user_name" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "case_clients");
+
+            migrationBuilder.DropTable(
+                name: "case_counselors");
+
+            migrationBuilder.DropTable(
+                name: "client_profiles");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "invitations");
+
+            migrationBuilder.DropTable(
+                name: "login_names");
+
+            migrationBuilder.DropTable(
+                name: "role_claims");
+
+            migrationBuilder.DropTable(
+                name: "user_claims");
+
+            migrationBuilder.DropTable(
+                name: "user_logins");
+
+            migrationBuilder.DropTable(
+                name: "user_roles");
+
+            migrationBuilder.DropTable(
+                name: "user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "roles");
+
+            migrationBuilder.DropTable(
+                name: "users");
+
+            migrationBuilder.DropTable(
+                name: "practices");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CounselorSuite.Web.Features.Accounts;
+
+public sealed record NewAccount(Guid PracticeId, string LoginName, string? Email, string DisplayName, string Password, string Role);
+
+public abstract record AccountCreation
+{
+    public sealed record Created(AppUser User) : AccountCreation;
+    public sealed record NameTaken : AccountCreation;
+    public sealed record Invalid(IReadOnlyList<IdentityError> Errors) : AccountCreation;
+}
+
+/// <summary>
+/// Creates an account together with its entry in the sign-in directory, in the caller's transaction,
+/// so an account never exists without its login name or the other way round.
+/// </summary>
+public sealed class AccountCreator(AppDbContext db, UserManager<AppUser> users, SignInDirectory directory, TimeProvider clock)
+{
+    public async Task<AccountCreation> CreateAsync(NewAccount account, CancellationToken ct)
+    {
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            PracticeId = account.PracticeId,
+            UserName = account.LoginName.Trim(),
+            Email = account.Email?.Trim(),
+            EmailConfirmed = account.Email is not null,
+            DisplayName = account.DisplayName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, account.Password);
+            if (!check.Succeeded)
+            {
+                return new AccountCreation.Invalid(check.Errors.ToList());
+            }
+        }
+
+        var normalized = directory.Normalize(account.LoginName);
+        if (await directory.IsTakenAsync(account.LoginName, ct))
+        {
+            return new AccountCreation.NameTaken();
+        }
+
+        db.LoginNames.Add(new LoginName { NormalizedName = normalized, PracticeId = account.PracticeId, UserId = user.Id });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return new AccountCreation.NameTaken();
+        }
+
+        var created = await users.CreateAsync(user, account.Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Creating a validated account failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+        var role = await users.AddToRoleAsync(user, account.Role);
+        if (!role.Succeeded)
+        {
+            throw new InvalidOperationException("Adding a role failed: " + string.Join("; ", role.Errors.Select(e => e.Code)));
+        }
+        if (account.Role == Roles.Client)
+        {
+            db.ClientProfiles.Add(new ClientProfile { PracticeId = account.PracticeId, UserId = user.Id });
+            await db.SaveChangesAsync(ct);
+        }
+        return new AccountCreation.Created(user);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net.Mail;
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using CounselorSuite.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CounselorSuite.Web.Features.Accounts;
+
+public sealed record RegisterPracticeRequest(string? PracticeName, string? AdminEmail, string? AdminPassword, string? AdminDisplayName);
+public sealed record RegisterPracticeResponse(Guid PracticeId, Guid UserId);
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
+public sealed record RefreshRequest(string? RefreshToken);
+public sealed record MeResponse(Guid UserId, Guid PracticeId, string? Email, string DisplayName, IReadOnlyList<string> Roles);
+
+public static class AccountsApi
+{
+    public const string AuthRateLimit = "auth";
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").RequireRateLimiting(AuthRateLimit);
+        auth.MapPost("/register-practice", RegisterPractice).WithName("RegisterPractice");
+        auth.MapPost("/login", Login).WithName("Login");
+        auth.MapPost("/refresh", Refresh).WithName("Refresh");
+
+        app.MapGet("/api/me", Me).WithTags("Accounts").WithName("Me").RequireAuthorization(ApiAuth.Policy);
+        return app;
+    }
+
+    public static FieldErrors ValidateEmail(this FieldErrors errors, string? email, string field)
+    {
+        errors.Require(email, field, 256, "Email");
+        if (!string.IsNullOrWhiteSpace(email) && !MailAddress.TryCreate(email.Trim(), out _))
+        {
+            errors.Add(field, "Email is not a valid address.");
+        }
+        return errors;
+    }
+
+    private static async Task<Results<Created<RegisterPracticeResponse>, ValidationProblem, ProblemHttpResult>> RegisterPractice(
+        RegisterPracticeRequest request, AppDbContext db, TenantContext tenant, AccountCreator accounts,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .Require(request.PracticeName, "practiceName", 200, "Practice name")
+            .ValidateEmail(request.AdminEmail, "adminEmail")
+            .Require(request.AdminDisplayName, "adminDisplayName", 200, "Display name")
+            .Require(request.AdminPassword, "adminPassword", 256, "Password");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var practice = new Practice
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Name = request.PracticeName!.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        tenant.Set(practice.Id);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Practices.Add(practice);
+        await db.SaveChangesAsync(ct);
+        var result = await accounts.CreateAsync(
+            new NewAccount(practice.Id, request.AdminEmail!, request.AdminEmail, request.AdminDisplayName!, request.AdminPassword!, Roles.PracticeAdmin), ct);
+        switch (result)
+        {
+            case AccountCreation.NameTaken:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An account with this email already exists.");
+            case AccountCreation.Invalid invalid:
+                foreach (var e in invalid.Errors)
+                {
+                    errors.Add("adminPassword", e.Description);
+                }
+                return errors.ToProblem();
+        }
+        var admin = ((AccountCreation.Created)result).User;
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/api/me", new RegisterPracticeResponse(practice.Id, admin.Id));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
+        LoginRequest request, SignInManager<AppUser> signIn, SignInDirectory directory, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .Require(request.Email, "email", 256, "Email")
+            .Require(request.Password, "password", 256, "Password");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var failed = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The email or password is not right.");
+        if (!await directory.BindPracticeOfAsync(request.Email!, ct))
+        {
+            return failed;
+        }
+
+        if (await TwoFactorEnrolment.IsMissingAsync(signIn.UserManager, db, request.Email!, ct) is { } unenrolled)
+        {
+            var check = await signIn.CheckPasswordSignInAsync(unenrolled, request.Password!, lockoutOnFailure: true);
+            return check.Succeeded
+                ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                    title: "Your practice requires two-factor sign-in. Set it up in the web app first, then sign in here.")
+                : failed;
+        }
+
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A two-factor code is required.",
+                    extensions: new Dictionary<string, object?> { ["requiresTwoFactor"] = true });
+            }
+            var code = request.TwoFactorCode.Replace(" ", "").Replace("-", "");
+            result = code.Length == 6
+                ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
+                : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        }
+        if (result.IsLockedOut)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This account is locked for a while after too many failed attempts.");
+        }
+        if (result.Succeeded)
+        {
+            // The bearer handler has written the token response.
+            return TypedResults.Empty;
+        }
+        return failed;
+    }
+
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult, ValidationProblem>> Refresh(
+        RefreshRequest request, SignInManager<AppUser> signIn, TenantContext tenant,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            return new FieldErrors().Add("refreshToken", "Refresh token is required.").ToProblem();
+        }
+        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires)
+        {
+            return TypedResults.Challenge();
+        }
+        var practiceId = ticket.Principal.PracticeIdOf();
+        if (practiceId == Guid.Empty)
+        {
+            return TypedResults.Challenge();
+        }
+        tenant.Set(practiceId);
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return TypedResults.Challenge();
+        }
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<Results<Ok<MeResponse>, NotFound>> Me(HttpContext http, AppDbContext db, CancellationToken ct)
+    {
+        var userId = http.User.UserId();
+        var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.PracticeId, u.Email, u.DisplayName })
+            .FirstOrDefaultAsync(ct);
+        if (me is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var roles = await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+            .ToListAsync(ct);
+        return TypedResults.Ok(new MeResponse(me.Id, me.PracticeId, me.Email, me.DisplayName, roles));
+    }
+}

@@ -1,0 +1,61 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace CounselorSuite.Web.Infrastructure.Email;
+
+public sealed class MailOptions
+{
+    public string From { get; set; } = "no-reply@counselorsuite.local";
+    public string FromName { get; set; } = "Secure portal";
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>Where mail goes as .eml files when no SMTP server is configured, so nothing is dropped.</summary>
+    public string PickupDirectory { get; set; } = Path.Combine(".data", "mail");
+}
+
+public sealed record OutgoingMail(string To, string Subject, string TextBody);
+
+public interface IMailSender
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Sends through SMTP when configured, otherwise writes .eml files into the pickup folder. Callers pass
+/// only neutral subjects and bodies: mail is read on shared screens and lock screens.
+/// </summary>
+public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender> logger) : IMailSender
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(o.FromName, o.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.TextBody };
+
+        if (string.IsNullOrWhiteSpace(o.SmtpHost))
+        {
+            Directory.CreateDirectory(o.PickupDirectory);
+            var path = Path.Combine(o.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(path, cancellationToken);
+            logger.LogInformation("Mail written to the pickup folder {Path}", path);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+        if (!string.IsNullOrEmpty(o.SmtpUser))
+        {
+            await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", cancellationToken);
+        }
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+    }
+}

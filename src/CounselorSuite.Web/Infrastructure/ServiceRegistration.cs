@@ -1,0 +1,140 @@
+using System.Threading.RateLimiting;
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Invitations;
+using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Email;
+using CounselorSuite.Web.Infrastructure.Jobs;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public const string SmartScheme = "cookie-or-bearer";
+
+    /// <summary>Everything both the web host and the worker-only host need: data, tenancy, mail, jobs.</summary>
+    public static IServiceCollection AddCoreServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set. scripts/run sets it; see README.md.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<PracticeConnectionInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("CounselorSuite.Migrations"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<PracticeConnectionInterceptor>()));
+
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.AddSingleton<IMailSender, MailSender>();
+
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseActivator(new PracticeJobActivator(sp.GetRequiredService<IServiceScopeFactory>()))
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                // The migrator installs the schema as the owner; the app's role may not create tables.
+                PrepareSchemaIfNecessary = false,
+                // Long renders would otherwise run twice after the fixed 30-minute timeout.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            }));
+        return services;
+    }
+
+    public static IServiceCollection AddIdentityAndSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false; // the sign-in directory keeps login names unique
+                o.User.AllowedUserNameCharacters += "+";
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddUserStore<PracticeUserStore>()
+            .AddRoleStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.RoleStore<AppRole, AppDbContext, Guid, AppUserRole, AppRoleClaim>>()
+            .AddClaimsPrincipalFactory<PracticeClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = SmartScheme;
+            o.DefaultAuthenticateScheme = SmartScheme;
+            o.DefaultChallengeScheme = SmartScheme;
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cs_session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAuthorizationBuilder().AddApiPolicies();
+
+        services.AddDataProtection()
+            .SetApplicationName("CounselorSuite")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cs_af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        var permits = configuration.GetValue("RateLimits:AuthPermitsPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccountsApi.AuthRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many attempts. Wait a minute and try again." },
+                });
+            };
+        });
+
+        services.AddScoped<SignInDirectory>();
+        services.AddScoped<AccountCreator>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<CaseOpener>();
+        return services;
+    }
+}

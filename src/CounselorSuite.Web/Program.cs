@@ -1,0 +1,93 @@
+using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Demo;
+using CounselorSuite.Web.Features.Invitations;
+using CounselorSuite.Web.Infrastructure;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using CounselorSuite.Web.Infrastructure.Web;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+
+if (args.Contains("seed-demo"))
+{
+    return await DemoSeeder.RunAsync(args.Where(a => a != "seed-demo").ToArray());
+}
+
+if (args.Contains("--worker-only"))
+{
+    // A process that only works background jobs: no HTTP, same services and practice rules.
+    var workerBuilder = Host.CreateApplicationBuilder(args.Where(a => a != "--worker-only").ToArray());
+    workerBuilder.Services.AddCoreServices(workerBuilder.Configuration);
+    workerBuilder.Services.AddAppFeatures(workerBuilder.Configuration);
+    workerBuilder.Services.AddHangfireServer(o => o.WorkerCount = workerBuilder.Configuration.GetValue("Jobs:WorkerCount", Environment.ProcessorCount * 2));
+    await workerBuilder.Build().RunAsync();
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.AddServerHeader = false;
+    // Big enough for a logo upload; API bodies are limited per endpoint group below.
+    o.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+});
+
+builder.Services.AddCoreServices(builder.Configuration);
+builder.Services.AddIdentityAndSecurity(builder.Configuration);
+builder.Services.AddAppFeatures(builder.Configuration);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    // Say what was wrong with a malformed body instead of a bare "Bad Request".
+    if (context.Exception is BadHttpRequestException bad)
+    {
+        context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json
+            ? $"The request body is not valid JSON for this endpoint: {json.Message}"
+            : bad.Message;
+    }
+});
+builder.Services.AddOpenApi();
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Counselor");
+    o.Conventions.AuthorizeFolder("/Admin");
+    o.Conventions.AuthorizeFolder("/Portal");
+});
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+if (builder.Configuration.GetValue("Jobs:RunServer", true))
+{
+    builder.Services.AddHangfireServer(o => o.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", Environment.ProcessorCount * 2));
+}
+
+var app = builder.Build();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // Bad input that reaches model binding (malformed JSON, wrong types, too large) is the caller's
+    // fault: a 4xx problem, never a 500.
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<PracticeFromUserMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapHealthChecks("/health");
+app.MapAccountsApi();
+app.MapInvitationsApi();
+app.MapCasesApi();
+app.MapFeatureApis();
+app.MapRazorPages();
+
+app.Run();
+return 0;
+
+public partial class Program;
