@@ -1,27 +1,35 @@
-using CounselorSuite.Migrations;
+namespace CounselorSuite.Migrations;
 
-// Usage: CounselorSuite.Migrations --connection "<owner connection string>" --app-password "<password>" [--app-role name]
-string? Arg(string name)
+/// <summary>
+/// Usage: CounselorSuite.Migrations --connection "&lt;owner connection string&gt;" --app-password "&lt;password&gt;" [--app-role name]
+/// </summary>
+internal static class MigratorProgram
 {
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
+    private static async Task<int> Main(string[] args)
+    {
+        string? Arg(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
 
-var connection = Arg("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Migrations");
-var password = Arg("--app-password") ?? Environment.GetEnvironmentVariable("COUNSELORSUITE_APP_PASSWORD");
-if (string.IsNullOrWhiteSpace(connection) || string.IsNullOrWhiteSpace(password))
-{
-    Console.Error.WriteLine("usage: CounselorSuite.Migrations --connection \"<owner connection string>\" --app-password \"<password>\" [--app-role counselorsuite_app]");
-    return 2;
-}
+        var connection = Arg("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Migrations");
+        var password = Arg("--app-password") ?? Environment.GetEnvironmentVariable("COUNSELORSUITE_APP_PASSWORD");
+        if (string.IsNullOrWhiteSpace(connection) || string.IsNullOrWhiteSpace(password))
+        {
+            await Console.Error.WriteLineAsync("usage: CounselorSuite.Migrations --connection \"<owner connection string>\" --app-password \"<password>\" [--app-role counselorsuite_app]");
+            return 2;
+        }
 
-try
-{
-    await DatabaseMigrator.MigrateAsync(connection, password, Arg("--app-role") ?? DatabaseMigrator.DefaultAppRole, Console.Out);
-    return 0;
-}
-catch (Exception e)
-{
-    Console.Error.WriteLine($"Migration failed: {e.Message}");
-    return 1;
+        try
+        {
+            await DatabaseMigrator.MigrateAsync(connection, password, Arg("--app-role") ?? DatabaseMigrator.DefaultAppRole, Console.Out);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"Migration failed: {e.Message}");
+            return 1;
+        }
+    }
 }

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using CounselorSuite.Tests.Infrastructure;
+
+namespace CounselorSuite.Tests.Foundation;
+
+public sealed class RegistrationAndSignInTests
+{
+    [Fact]
+    public async Task A_registered_practice_admin_signs_in_and_sees_themselves()
+    {
+        var app = await TestApp.SharedAsync();
+        var practice = await app.RegisterPracticeAsync("Lakeside Practice");
+        using var admin = await app.SignInAsync(practice.Email);
+
+        var me = await (await admin.GetAsync("/api/me")).ReadJsonAsync();
+
+        Assert.Equal(practice.UserId, me["userId"]!.GetValue<Guid>());
+        Assert.Equal(practice.PracticeId, me["practiceId"]!.GetValue<Guid>());
+        Assert.Equal(practice.Email, me["email"]!.GetValue<string>());
+        Assert.Equal(["PracticeAdmin"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Registering_with_an_email_already_in_use_is_a_conflict()
+    {
+        var app = await TestApp.SharedAsync();
+        var first = await app.RegisterPracticeAsync();
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/register-practice",
+            new { practiceName = "Copycat", adminEmail = first.Email.ToUpperInvariant(), adminPassword = ApiClient.Password, adminDisplayName = "X" });
+
+        await response.EnsureStatusAsync(HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Registration_with_missing_fields_and_a_weak_password_lists_every_problem()
+    {
+        var app = await TestApp.SharedAsync();
+        using var client = app.CreateClient();
+
+        var missing = await client.PostAsJsonAsync("/api/auth/register-practice", new { adminEmail = "not-an-email" });
+        await missing.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        var errors = (await missing.ReadJsonAsync())["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("practiceName"));
+        Assert.True(errors.ContainsKey("adminEmail"));
+        Assert.True(errors.ContainsKey("adminPassword"));
+        Assert.True(errors.ContainsKey("adminDisplayName"));
+
+        var weak = await client.PostAsJsonAsync("/api/auth/register-practice",
+            new { practiceName = "P", adminEmail = ApiClient.UniqueEmail("weak"), adminPassword = "short", adminDisplayName = "X" });
+        await weak.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.True((await weak.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("adminPassword"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_the_fifth_failure_locks_the_account()
+    {
+        var app = await TestApp.SharedAsync();
+        var practice = await app.RegisterPracticeAsync();
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email = practice.Email, password = "wrong-password-1" });
+            await wrong.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        }
+        var right = await client.PostAsJsonAsync("/api/auth/login", new { email = practice.Email, password = practice.Password });
+
+        await right.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("locked", (await right.ReadJsonAsync())["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_email_gets_the_same_answer_as_a_wrong_password()
+    {
+        var app = await TestApp.SharedAsync();
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = ApiClient.UniqueEmail("nobody"), password = "whatever-123" });
+
+        await response.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("The email or password is not right.", (await response.ReadJsonAsync())["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_refresh_token_gives_a_new_working_access_token_and_garbage_does_not()
+    {
+        var app = await TestApp.SharedAsync();
+        var practice = await app.RegisterPracticeAsync();
+        using var client = app.CreateClient();
+        var login = await (await client.PostAsJsonAsync("/api/auth/login", new { email = practice.Email, password = practice.Password })).ReadJsonAsync();
+        Assert.Equal("Bearer", login["tokenType"]!.GetValue<string>());
+        Assert.True(login["expiresIn"]!.GetValue<long>() > 0);
+
+        var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = login["refreshToken"]!.GetValue<string>() });
+        await refreshed.EnsureStatusAsync(HttpStatusCode.OK);
+        var token = (await refreshed.ReadJsonAsync())["accessToken"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Authorization = new("Bearer", token);
+        await (await client.SendAsync(request)).EnsureStatusAsync(HttpStatusCode.OK);
+
+        var garbage = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "not-a-token" });
+        await garbage.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_api_refuses_requests_without_a_token_and_ignores_the_page_cookie()
+    {
+        var app = await TestApp.SharedAsync();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api/me");
+
+        await response.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Health_answers_when_the_database_does()
+    {
+        var app = await TestApp.SharedAsync();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        await response.EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_fixed_routes()
+    {
+        var app = await TestApp.SharedAsync();
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/auth/register-practice", document);
+        Assert.Contains("/api/cases/{id}", document);
+        Assert.Contains("/api/invitations/accept", document);
+    }
+}

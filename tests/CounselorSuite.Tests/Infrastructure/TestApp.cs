@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CounselorSuite.Tests.Infrastructure;
+
+/// <summary>
+/// The app in-process against the test database, with the job server off (Hangfire keeps static state;
+/// job tests start their own server in one non-parallel collection) and mail going to a folder per app.
+/// </summary>
+public class TestApp : WebApplicationFactory<Program>
+{
+    private static readonly SemaphoreSlim SharedLock = new(1, 1);
+    private static TestApp? _shared;
+
+    public TestDatabase Database { get; }
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "cs-mail-" + Guid.NewGuid().ToString("N"));
+    public FakeTimeProvider? Clock { get; }
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestApp(TestDatabase database, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        Clock = clock;
+        _settings = settings ?? [];
+    }
+
+    /// <summary>The app most tests share; it starts once per test process.</summary>
+    public static async Task<TestApp> SharedAsync()
+    {
+        await SharedLock.WaitAsync();
+        try
+        {
+            return _shared ??= new TestApp(await TestDatabase.GetAsync());
+        }
+        finally
+        {
+            SharedLock.Release();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = Database.AppConnectionString,
+            ["Jobs:RunServer"] = "false",
+            ["RateLimits:AuthPermitsPerMinute"] = "100000",
+            ["Mail:PickupDirectory"] = MailFolder,
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings while it registers services.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
+        }
+    }
+}
