@@ -71,6 +71,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<ApiBodySizeLimitMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
