@@ -1,0 +1,43 @@
+using CounselorSuite.Documents.Model;
+
+namespace CounselorSuite.Documents.Layout;
+
+/// <summary>Describes where a block is, for warnings a counsellor can act on: its number, kind and first words.</summary>
+internal static class BlockLocation
+{
+    private const int ExcerptLength = 40;
+
+    public static string Describe(int number, Block block) => $"block {number} ({Kind(block)}) “{Excerpt(block)}”";
+
+    private static string Kind(Block block) => block switch
+    {
+        Heading => "heading",
+        Paragraph => "paragraph",
+        NoteBlock => "note",
+        BulletList or NumberedList => "list",
+        PromptBlock => "prompt",
+        ChartBlock => "chart",
+        ImageBlock => "image",
+        _ => block.GetType().Name,
+    };
+
+    private static string Excerpt(Block block)
+    {
+        string text = block switch
+        {
+            Heading heading => heading.Text,
+            Paragraph paragraph => string.Concat(paragraph.Runs.Select(run => run.Text)),
+            NoteBlock note => string.Concat(note.Runs.Select(run => run.Text)),
+            BulletList list => FirstItem(list.Items),
+            NumberedList list => FirstItem(list.Items),
+            PromptBlock prompt => prompt.Label,
+            ChartBlock chart => chart.Model.Title ?? "",
+            _ => "",
+        };
+        string oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= ExcerptLength ? oneLine : oneLine[..ExcerptLength] + "…";
+    }
+
+    private static string FirstItem(IReadOnlyList<ListItem> items) =>
+        items.Count > 0 && items[0].Content.FirstOrDefault() is { } first ? Excerpt(first) : "";
+}
