@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CounselorSuite.Web.Infrastructure;
 
@@ -42,9 +43,9 @@ public static class ServiceRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseActivator(new PracticeJobActivator(sp.GetRequiredService<IServiceScopeFactory>()))
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
             {
+                QueuePollInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Jobs:QueuePollMilliseconds", 1000)),
                 SchemaName = "hangfire",
                 // The migrator installs the schema as the owner; the app's role may not create tables.
                 PrepareSchemaIfNecessary = false,
@@ -52,6 +53,9 @@ public static class ServiceRegistration
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = TimeSpan.FromMinutes(5),
             }));
+        // Registered in DI rather than globally, so each host's job server restores practices with its own
+        // services (Hangfire's global configuration is static and shared by every host in a process).
+        services.Replace(ServiceDescriptor.Singleton<JobActivator>(sp => new PracticeJobActivator(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;
     }
 
