@@ -93,3 +93,6 @@ public static class PromptFields
         return (answers, errors);
     }
 }
+
+/// <summary>One prompt of an <see cref="ExerciseFormModel"/>, for Pages/Shared/_PromptInput.cshtml.</summary>
+public sealed record PromptInputModel(ExerciseFormModel Form, ExercisePrompt Prompt, int Number);
