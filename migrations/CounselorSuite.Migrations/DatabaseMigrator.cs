@@ -67,6 +67,9 @@ public static partial class DatabaseMigrator
     /// <summary>Tables the app may add to and read but never change: the audit trail.</summary>
     public static readonly IReadOnlyList<string> AppendOnlyTables = ["audit_records"];
 
+    /// <summary>Tables whose rows are written once and never changed (they may still be deleted): exercise versions.</summary>
+    public static readonly IReadOnlyList<string> ImmutableRowTables = ["exercise_versions"];
+
     private static string TenantSecuritySql(IReadOnlyList<string> tenantTables, string role, string password, string database)
     {
         var quotedPassword = password.Replace("'", "''");
@@ -111,6 +114,16 @@ public static partial class DatabaseMigrator
                 DO $$ BEGIN
                   IF to_regclass('public.{table}') IS NOT NULL THEN
                     REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM {role};
+                  END IF;
+                END $$;
+                """);
+        }
+        foreach (var table in ImmutableRowTables)
+        {
+            sb.AppendLine($"""
+                DO $$ BEGIN
+                  IF to_regclass('public.{table}') IS NOT NULL THEN
+                    REVOKE UPDATE, TRUNCATE ON "{table}" FROM {role};
                   END IF;
                 END $$;
                 """);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -447,6 +448,189 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("client_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Exercise", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("BuiltInKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("built_in_key");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("copied_from_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_archived");
+
+                    b.Property<int?>("LibraryVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("library_version");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_exercises");
+
+                    b.HasIndex("PracticeId", "BuiltInKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exercises_practice_id_built_in_key");
+
+                    b.HasIndex("PracticeId", "CreatedBy")
+                        .HasDatabaseName("ix_exercises_practice_id_created_by");
+
+                    b.ToTable("exercises", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ExerciseVersion", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<string[]>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("dimensions");
+
+                    b.Property<int?>("EstimatedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("estimated_minutes");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("instructions");
+
+                    b.Property<bool>("Joint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("joint");
+
+                    b.Property<int?>("LibraryVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("library_version");
+
+                    b.Property<bool>("PointsToResources")
+                        .HasColumnType("boolean")
+                        .HasColumnName("points_to_resources");
+
+                    b.Property<string>("Prompts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("prompts");
+
+                    b.Property<bool>("SafetyScreening")
+                        .HasColumnType("boolean")
+                        .HasColumnName("safety_screening");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "english")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Title", "Summary", "Instructions" });
+
+                    b.PrimitiveCollection<string[]>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("steps");
+
+                    b.Property<string>("Suitability")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("suitability");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("theme");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_exercise_versions");
+
+                    b.HasIndex("Dimensions")
+                        .HasDatabaseName("ix_exercise_versions_dimensions");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Dimensions"), "GIN");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_exercise_versions_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("PracticeId", "CreatedBy")
+                        .HasDatabaseName("ix_exercise_versions_practice_id_created_by");
+
+                    b.HasIndex("PracticeId", "ExerciseId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exercise_versions_practice_id_exercise_id_version");
+
+                    b.ToTable("exercise_versions", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -751,6 +935,38 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasConstraintName("fk_client_profiles_users_practice_id_user_id");
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Exercise", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercises_practices_practice_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exercises_users_practice_id_created_by");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ExerciseVersion", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exercise_versions_users_practice_id_created_by");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Exercise", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PracticeId", "ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_versions_exercises_practice_id_exercise_id");
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Invitation", b =>
                 {
                     b.HasOne("CounselorSuite.Web.Domain.Practice", null)
@@ -779,6 +995,11 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Navigation("Clients");
 
                     b.Navigation("Counselors");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Exercise", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

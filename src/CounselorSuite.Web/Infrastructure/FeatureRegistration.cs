@@ -1,3 +1,5 @@
+using CounselorSuite.Web.Features.Exercises;
+
 namespace CounselorSuite.Web.Infrastructure;
 
 /// <summary>
@@ -8,11 +10,13 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddAppFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddExercises();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
     {
+        app.MapExercisesApi();
         return app;
     }
 }

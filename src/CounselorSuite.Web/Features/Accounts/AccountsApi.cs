@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
@@ -45,7 +46,7 @@ public static class AccountsApi
 
     private static async Task<Results<Created<RegisterPracticeResponse>, ValidationProblem, ProblemHttpResult>> RegisterPractice(
         RegisterPracticeRequest request, AppDbContext db, TenantContext tenant, AccountCreator accounts,
-        TimeProvider clock, CancellationToken ct)
+        ExerciseLibrarySync exerciseLibrary, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Require(request.PracticeName, "practiceName", 200, "Practice name")
@@ -82,6 +83,7 @@ public static class AccountsApi
                 return errors.ToProblem();
         }
         var admin = ((AccountCreation.Created)result).User;
+        await exerciseLibrary.SyncAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Created($"/api/me", new RegisterPracticeResponse(practice.Id, admin.Id));
     }

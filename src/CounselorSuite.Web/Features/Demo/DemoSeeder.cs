@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
@@ -91,6 +92,7 @@ public static class DemoSeeder
         AddCase("Taylor B.", CaseKind.Individual, alex, users["taylor@demo.counselorsuite.test"].Id);
         AddCase("Riley & Quinn P.", CaseKind.Couple, sam, users["riley@demo.counselorsuite.test"].Id, users["quinn@demo.counselorsuite.test"].Id);
         await db.SaveChangesAsync(ct);
+        await services.GetRequiredService<ExerciseLibrarySync>().SyncAsync(ct);
         await transaction.CommitAsync(ct);
 
         void AddCase(string title, CaseKind kind, Guid counselor, params Guid[] clients)
