@@ -57,17 +57,28 @@ public static class PageSetup
             o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
             // A signed-in person without the role gets a 403 page in place, not a redirect that hides
             // the status from the browser and from tests.
+            // (The defaults stay in charge of API endpoints, which get a bare 401 or 403.)
+            var defaultDenied = o.Events.OnRedirectToAccessDenied;
             o.Events.OnRedirectToAccessDenied = context =>
             {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    return defaultDenied(context);
+                }
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            var defaultLogin = o.Events.OnRedirectToLogin;
             o.Events.OnRedirectToLogin = context =>
             {
                 // After an inactivity sign-out the next page is a neutral one, without a return URL
                 // that would name where the client was.
-                context.Response.Redirect(context.HttpContext.Items.ContainsKey(IdleSignOut) ? SignedOutPath : context.RedirectUri);
-                return Task.CompletedTask;
+                if (context.HttpContext.Items.ContainsKey(IdleSignOut) && !context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.Redirect(SignedOutPath);
+                    return Task.CompletedTask;
+                }
+                return defaultLogin(context);
             };
         });
 

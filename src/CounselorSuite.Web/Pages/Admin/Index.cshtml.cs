@@ -175,11 +175,12 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         PracticeName = await db.Practices.AsNoTracking().Where(x => x.Id == db.CurrentPracticeId).Select(x => x.Name).FirstAsync(ct);
         Staff = await db.UserRoles.AsNoTracking()
             .Where(r => r.RoleId == Roles.CounselorId || r.RoleId == Roles.PracticeAdminId)
-            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new StaffRow(
-                u.Id, u.DisplayName, u.Email, r.RoleId == Roles.PracticeAdminId,
-                db.CaseCounselors.Count(x => x.CounselorId == u.Id), u.TwoFactorEnabled))
-            .OrderBy(x => x.DisplayName)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.RoleId, User = u })
+            .OrderBy(x => x.User.DisplayName).ThenBy(x => x.User.Id)
             .Take(500)
+            .Select(x => new StaffRow(
+                x.User.Id, x.User.DisplayName, x.User.Email, x.RoleId == Roles.PracticeAdminId,
+                db.CaseCounselors.Count(c => c.CounselorId == x.User.Id), x.User.TwoFactorEnabled))
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
         var rows = await db.Invitations.AsNoTracking().Where(i => i.AcceptedAt == null)

@@ -161,8 +161,9 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
         {
             var onCase = Counselors.Select(c => c.Id).ToList();
             AvailableCounselors = await db.UserRoles.AsNoTracking().Where(r => r.RoleId == Roles.CounselorId && !onCase.Contains(r.UserId))
-                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new PersonRow(u.Id, u.DisplayName, u.Email ?? ""))
-                .OrderBy(p => p.DisplayName)
+                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u)
+                .OrderBy(u => u.DisplayName)
+                .Select(u => new PersonRow(u.Id, u.DisplayName, u.Email ?? ""))
                 .ToListAsync(ct);
         }
         var now = clock.GetUtcNow();
