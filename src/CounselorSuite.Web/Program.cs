@@ -4,6 +4,7 @@ using CounselorSuite.Web.Features.Demo;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Infrastructure;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using CounselorSuite.Web.Infrastructure.Web;
 using Hangfire;
@@ -49,12 +50,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 });
 builder.Services.AddOpenApi();
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddRazorPages(o =>
-{
-    o.Conventions.AuthorizeFolder("/Counselor");
-    o.Conventions.AuthorizeFolder("/Admin");
-    o.Conventions.AuthorizeFolder("/Portal");
-});
+builder.Services.AddAppPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 if (builder.Configuration.GetValue("Jobs:RunServer", true))
 {
@@ -69,7 +65,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // fault: a 4xx problem, never a 500.
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
-app.UseStatusCodePages();
+app.UseAppStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<ApiBodySizeLimitMiddleware>();
 app.UseStaticFiles();
@@ -86,7 +82,7 @@ app.MapAccountsApi();
 app.MapInvitationsApi();
 app.MapCasesApi();
 app.MapFeatureApis();
-app.MapRazorPages();
+app.MapAppPages();
 
 app.Run();
 return 0;

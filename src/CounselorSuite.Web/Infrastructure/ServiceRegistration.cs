@@ -121,11 +121,19 @@ public static class ServiceRegistration
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AccountsApi.AuthRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only attempts count: the sign-in and registration pages carry this policy too, and showing
+            // their forms (GET) must not use up a person's attempts.
+            o.AddPolicy(AccountsApi.AuthRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    return; // pages: the status code page explains it in HTML
+                }
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
@@ -139,6 +147,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountCreator>();
         services.AddScoped<InvitationService>();
         services.AddScoped<CaseOpener>();
+        services.AddScoped<PracticeRegistration>();
         return services;
     }
 }

@@ -29,25 +29,24 @@ internal sealed class PageBrowser : IDisposable
 
     private PageBrowser(HttpClient http) => _http = http;
 
-    public static async Task<PageBrowser> SignInAsync(TestApp app, string email)
+    /// <summary>Signs in through the real sign-in form, as a person would.</summary>
+    public static async Task<PageBrowser> SignInAsync(TestApp app, string email, string password = ApiClient.Password)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        Assert.True(await services.GetRequiredService<SignInDirectory>().BindPracticeOfAsync(email, CancellationToken.None));
-        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(email)
-            ?? throw new InvalidOperationException($"No account {email}.");
-        var principal = await services.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
-        var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var now = DateTimeOffset.UtcNow;
-        var ticket = new AuthenticationTicket(principal,
-            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, IdentityConstants.ApplicationScheme);
-
         var browser = new PageBrowser(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
             HandleCookies = false,
         }));
-        browser._cookies[options.Cookie.Name!] = options.TicketDataFormat.Protect(ticket);
+        var form = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/account/login"));
+        var token = Browser.AntiforgeryToken(await form.Content.ReadAsStringAsync());
+        var signIn = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.LoginName"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+            }),
+        });
+        await signIn.EnsureStatusAsync(HttpStatusCode.Redirect);
         return browser;
     }
 

@@ -6,7 +6,11 @@ using Npgsql;
 
 namespace CounselorSuite.Web.Features.Accounts;
 
-public sealed record NewAccount(Guid PracticeId, string LoginName, string? Email, string DisplayName, string Password, string Role);
+/// <param name="ReservedUserId">
+/// Set when the login name was reserved in the sign-in directory ahead of time (a username given to an
+/// email-less client at invitation): the account takes the id the reservation points to.
+/// </param>
+public sealed record NewAccount(Guid PracticeId, string LoginName, string? Email, string DisplayName, string Password, string Role, Guid? ReservedUserId = null);
 
 public abstract record AccountCreation
 {
@@ -25,7 +29,7 @@ public sealed class AccountCreator(AppDbContext db, UserManager<AppUser> users, 
     {
         var user = new AppUser
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = account.ReservedUserId ?? Guid.CreateVersion7(clock.GetUtcNow()),
             PracticeId = account.PracticeId,
             UserName = account.LoginName.Trim(),
             Email = account.Email?.Trim(),
@@ -44,19 +48,31 @@ public sealed class AccountCreator(AppDbContext db, UserManager<AppUser> users, 
         }
 
         var normalized = directory.Normalize(account.LoginName);
-        if (await directory.IsTakenAsync(account.LoginName, ct))
+        if (account.ReservedUserId is { } reserved)
         {
-            return new AccountCreation.NameTaken();
+            var holds = await db.LoginNames.AnyAsync(
+                l => l.NormalizedName == normalized && l.PracticeId == account.PracticeId && l.UserId == reserved, ct);
+            if (!holds || await db.Users.AnyAsync(u => u.Id == reserved, ct))
+            {
+                return new AccountCreation.NameTaken();
+            }
         }
+        else
+        {
+            if (await directory.IsTakenAsync(account.LoginName, ct))
+            {
+                return new AccountCreation.NameTaken();
+            }
 
-        db.LoginNames.Add(new LoginName { NormalizedName = normalized, PracticeId = account.PracticeId, UserId = user.Id });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return new AccountCreation.NameTaken();
+            db.LoginNames.Add(new LoginName { NormalizedName = normalized, PracticeId = account.PracticeId, UserId = user.Id });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                return new AccountCreation.NameTaken();
+            }
         }
 
         var created = await users.CreateAsync(user, account.Password);

@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using CounselorSuite.Web.Domain;
-using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
@@ -45,47 +44,14 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Created<RegisterPracticeResponse>, ValidationProblem, ProblemHttpResult>> RegisterPractice(
-        RegisterPracticeRequest request, AppDbContext db, TenantContext tenant, AccountCreator accounts,
-        ExerciseLibrarySync exerciseLibrary, TimeProvider clock, CancellationToken ct)
+        RegisterPracticeRequest request, PracticeRegistration registration, CancellationToken ct)
     {
-        var errors = new FieldErrors()
-            .Require(request.PracticeName, "practiceName", 200, "Practice name")
-            .ValidateEmail(request.AdminEmail, "adminEmail")
-            .Require(request.AdminDisplayName, "adminDisplayName", 200, "Display name")
-            .Require(request.AdminPassword, "adminPassword", 256, "Password");
-        if (errors.Any)
+        return await registration.RegisterAsync(request, ct) switch
         {
-            return errors.ToProblem();
-        }
-
-        var practice = new Practice
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            Name = request.PracticeName!.Trim(),
-            CreatedAt = clock.GetUtcNow(),
+            RegistrationOutcome.Registered done => TypedResults.Created("/api/me", new RegisterPracticeResponse(done.Practice.Id, done.Admin.Id)),
+            RegistrationOutcome.Invalid invalid => invalid.Errors.ToProblem(),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An account with this email already exists."),
         };
-        tenant.Set(practice.Id);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Practices.Add(practice);
-        await db.SaveChangesAsync(ct);
-        var result = await accounts.CreateAsync(
-            new NewAccount(practice.Id, request.AdminEmail!, request.AdminEmail, request.AdminDisplayName!, request.AdminPassword!, Roles.PracticeAdmin), ct);
-        switch (result)
-        {
-            case AccountCreation.NameTaken:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An account with this email already exists.");
-            case AccountCreation.Invalid invalid:
-                foreach (var e in invalid.Errors)
-                {
-                    errors.Add("adminPassword", e.Description);
-                }
-                return errors.ToProblem();
-        }
-        var admin = ((AccountCreation.Created)result).User;
-        await exerciseLibrary.SyncAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/me", new RegisterPracticeResponse(practice.Id, admin.Id));
     }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
@@ -123,8 +89,9 @@ public static class AccountsApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A two-factor code is required.",
                     extensions: new Dictionary<string, object?> { ["requiresTwoFactor"] = true });
             }
-            var code = request.TwoFactorCode.Replace(" ", "").Replace("-", "");
-            result = code.Length == 6
+            // Identity stores recovery codes as "XXXXX-XXXXX": stripping the dash would never match one.
+            var (isAuthenticatorCode, code) = TwoFactorCodes.Normalize(request.TwoFactorCode);
+            result = isAuthenticatorCode
                 ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
                 : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         }

@@ -1,0 +1,25 @@
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Infrastructure.Pages;
+
+public sealed record PracticeLookView(
+    Guid Id, string Name, string QuickExitUrl, int PortalInactivityMinutes, string HelpResources, string AccentColor, string ContactLine);
+
+/// <summary>The current practice's settings that layouts and pages show; read once per request.</summary>
+public sealed class PracticeLook(AppDbContext db, TenantContext tenant)
+{
+    private PracticeLookView? _loaded;
+
+    public async Task<PracticeLookView?> GetAsync(CancellationToken ct)
+    {
+        if (_loaded is not null || !tenant.HasPractice)
+        {
+            return _loaded;
+        }
+        return _loaded = await db.Practices.AsNoTracking().Where(p => p.Id == tenant.PracticeId)
+            .Select(p => new PracticeLookView(p.Id, p.Name, p.QuickExitUrl, p.PortalInactivityMinutes, p.HelpResources, p.AccentColor, p.ContactLine))
+            .FirstOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace CounselorSuite.Web.Pages.Account;
+
+/// <summary>
+/// Two-factor enrolment and management. The authenticator entry is named neutrally ("Secure portal" by
+/// default): a client's phone may be looked at by the person they fear.
+/// </summary>
+public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IConfiguration configuration) : PageModel
+{
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Password { get; set; }
+
+    public bool Enabled { get; private set; }
+    public bool Required { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string QrCodeDataUri { get; private set; } = "";
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
+        if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            Error = "That code is not right. Check that the time on your phone is correct and try the newest code.";
+            await LoadAsync(user, ct);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        await signIn.RefreshSignInAsync(user);
+        Message = "Two-factor sign-in is on.";
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRegenerateAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        if (!user.TwoFactorEnabled || !await ConfirmPasswordAsync(user))
+        {
+            await LoadAsync(user, ct);
+            return Page();
+        }
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        Message = "New recovery codes are ready; the old ones no longer work.";
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        await LoadAsync(user, ct);
+        if (Required)
+        {
+            Error = "Your practice requires two-factor sign-in for staff, so it cannot be turned off.";
+            return Page();
+        }
+        if (!await ConfirmPasswordAsync(user))
+        {
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        Message = "Two-factor sign-in is off.";
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    private async Task<bool> ConfirmPasswordAsync(AppUser user)
+    {
+        if (!string.IsNullOrEmpty(Password) && Password.Length <= 256 && await users.CheckPasswordAsync(user, Password))
+        {
+            return true;
+        }
+        Error = "That password is not right.";
+        return false;
+    }
+
+    private async Task LoadAsync(AppUser user, CancellationToken ct)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        var isStaff = User.IsAdmin() || User.IsCounselor();
+        Required = isStaff && await db.Practices.AnyAsync(p => p.Id == user.PracticeId && p.RequireStaffTwoFactor, ct);
+        if (Enabled)
+        {
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+            return;
+        }
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+        SharedKey = Group(key);
+        var issuer = configuration["App:AuthenticatorIssuer"] ?? "Secure portal";
+        var label = Uri.EscapeDataString($"{issuer}:{user.UserName}");
+        var uri = $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+    }
+
+    private static string Group(string key)
+    {
+        var grouped = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            grouped.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+        return grouped.ToString().TrimEnd().ToLowerInvariant();
+    }
+}
