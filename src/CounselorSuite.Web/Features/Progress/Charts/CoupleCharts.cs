@@ -21,7 +21,8 @@ public sealed record CoupleDimensionInput(string Dimension, PartnerSeries A, Par
 
 /// <param name="Gaps">Weekly gaps (from <see cref="PerceptionGap.ForAll"/> or <see cref="PerceptionGap.ForDimension"/>), one series per dimension.</param>
 /// <param name="CallOuts">How many of the largest gaps to label on the chart.</param>
-public sealed record PerceptionGapInput(string LabelA, string LabelB, IReadOnlyList<GapWeek> Gaps, int CallOuts = 3)
+/// <param name="MinimumCallOutGap">Gaps of this many points or fewer are never called out: a small gap is not news.</param>
+public sealed record PerceptionGapInput(string LabelA, string LabelB, IReadOnlyList<GapWeek> Gaps, int CallOuts = 3, double MinimumCallOutGap = 10)
 {
     public string? Title { get; init; }
 }
@@ -79,9 +80,10 @@ public static class CoupleCharts
             ChartStyle.AddLegend(model);
         }
         model.Axes.Add(ChartStyle.DateAxis("Week", input.Gaps.Select(g => ChartStyle.Local(g.StartsAt, settings)).ToList()));
-        // Symmetric around zero so neither partner's side looks bigger; at least ±20 so small gaps look small.
+        // Symmetric around zero so neither partner's side looks bigger; at least ±20 so small gaps look
+        // small; a quarter more than the largest gap leaves room for its call-out inside the plot.
         var largest = input.Gaps.Count == 0 ? 0 : input.Gaps.Max(g => Math.Abs(g.Gap));
-        var bound = Math.Min(100, Math.Max(20, Math.Ceiling((largest + 5) / 10) * 10));
+        var bound = Math.Min(100, Math.Max(20, Math.Ceiling((largest * 1.25 + 5) / 10) * 10));
         model.Axes.Add(ChartStyle.ValueAxis(new ValueScale(-bound, bound, $"Gap in points ({input.LabelA} minus {input.LabelB})")));
         model.Annotations.Add(new LineAnnotation
         {
@@ -96,9 +98,14 @@ public static class CoupleCharts
             model.Series.Add(Line(DimensionNames.Label(dimensions[i]), points, i, settings));
         }
 
-        var callOuts = PerceptionGap.Largest(input.Gaps, input.CallOuts);
+        var callOuts = PerceptionGap.Largest(input.Gaps, input.CallOuts, minimumSize: input.MinimumCallOutGap);
+        var first = input.Gaps.Count == 0 ? default : input.Gaps.Min(g => g.StartsAt);
+        var last = input.Gaps.Count == 0 ? default : input.Gaps.Max(g => g.StartsAt);
         foreach (var gap in callOuts)
         {
+            // Near the left or right edge, the label grows inwards so it is never cut off by the frame.
+            var where = last > first ? (gap.StartsAt - first) / (last - first) : 0.5;
+            var align = where < 0.3 ? HorizontalAlignment.Left : where > 0.7 ? HorizontalAlignment.Right : HorizontalAlignment.Center;
             var higher = gap.Gap > 0 ? input.LabelA : input.LabelB;
             model.Annotations.Add(new PointAnnotation
             {
@@ -113,9 +120,9 @@ public static class CoupleCharts
                 Background = OxyColor.FromAColor(0xDD, OxyColors.White),
                 Stroke = ChartStyle.Grid,
                 StrokeThickness = 0.5,
-                TextHorizontalAlignment = HorizontalAlignment.Center,
+                TextHorizontalAlignment = align,
                 TextVerticalAlignment = gap.Gap >= 0 ? VerticalAlignment.Bottom : VerticalAlignment.Top,
-                Offset = new ScreenVector(0, gap.Gap >= 0 ? -8 : 8),
+                Offset = new ScreenVector(align == HorizontalAlignment.Left ? -6 : align == HorizontalAlignment.Right ? 6 : 0, gap.Gap >= 0 ? -8 : 8),
             });
         }
 
