@@ -8,11 +8,13 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddAppFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Features.Progress.Measures.MeasureCatalog>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
     {
+        Features.Progress.Measures.MeasuresApi.MapMeasuresApi(app);
         return app;
     }
 }

@@ -9,6 +9,9 @@ namespace CounselorSuite.Web.Features.Progress.Measures;
 public sealed record MeasureValidation(MeasureDefinition? Definition, IReadOnlyList<MeasureProblem> Problems)
 {
     public bool IsValid => Definition is not null;
+
+    /// <summary>The file as read (set when it was JSON of the right shape), for storing it canonically.</summary>
+    public MeasureDocument? Document { get; init; }
 }
 
 /// <summary>
@@ -47,8 +50,11 @@ public static partial class MeasureValidator
         {
             return new MeasureValidation(null, [new MeasureProblem("", "The file holds no measure definition (a JSON object is expected).")]);
         }
-        return Validate(document, knownDimensions);
+        return Validate(document, knownDimensions) with { Document = document };
     }
+
+    /// <summary>The canonical JSON of a definition: no comments, no nulls, as stored and as served.</summary>
+    public static string ToJson(MeasureDocument document) => JsonSerializer.Serialize(document, JsonOptions);
 
     public static MeasureValidation Validate(MeasureDocument document, IReadOnlySet<string>? knownDimensions = null)
     {
