@@ -737,6 +737,58 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("login_names", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Measure", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid>("ImportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_measures");
+
+                    b.HasIndex("PracticeId", "ImportedBy")
+                        .HasDatabaseName("ix_measures_practice_id_imported_by");
+
+                    b.HasIndex("PracticeId", "Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measures_practice_id_key_version");
+
+                    b.ToTable("measures", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Practice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -988,6 +1040,23 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invitations_users_practice_id_invited_by");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Measure", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measures_practices_practice_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ImportedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measures_users_practice_id_imported_by");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Case", b =>

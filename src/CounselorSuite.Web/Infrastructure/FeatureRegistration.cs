@@ -11,12 +11,14 @@ public static class FeatureRegistration
     public static IServiceCollection AddAppFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddExercises();
+        services.AddScoped<Features.Progress.Measures.MeasureCatalog>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
     {
         app.MapExercisesApi();
+        Features.Progress.Measures.MeasuresApi.MapMeasuresApi(app);
         return app;
     }
 }

@@ -31,6 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     // Exercises
     public DbSet<Exercise> Exercises => Set<Exercise>();
     public DbSet<ExerciseVersion> ExerciseVersions => Set<ExerciseVersion>();
+    // Progress
+    public DbSet<Measure> Measures => Set<Measure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -9,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CounselorSuite.Migrations.Migrations
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -227,6 +228,39 @@ namespace CounselorSuite.Migrations.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "exercises",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    built_in_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    library_version = table.Column<int>(type: "integer", nullable: true),
+                    copied_from_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    current_version = table.Column<int>(type: "integer", nullable: false),
+                    is_archived = table.Column<bool>(type: "boolean", nullable: false),
+                    archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exercises", x => new { x.practice_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_exercises_practices_practice_id",
+                        column: x => x.practice_id,
+                        principalTable: "practices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_exercises_users_practice_id_created_by",
+                        columns: x => new { x.practice_id, x.created_by },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "invitations",
                 columns: table => new
                 {
@@ -263,6 +297,36 @@ namespace CounselorSuite.Migrations.Migrations
                     table.ForeignKey(
                         name: "fk_invitations_users_practice_id_invited_by",
                         columns: x => new { x.practice_id, x.invited_by },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "measures",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    definition = table.Column<string>(type: "jsonb", nullable: false),
+                    imported_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    imported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_measures", x => new { x.practice_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_measures_practices_practice_id",
+                        column: x => x.practice_id,
+                        principalTable: "practices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_measures_users_practice_id_imported_by",
+                        columns: x => new { x.practice_id, x.imported_by },
                         principalTable: "users",
                         principalColumns: new[] { "practice_id", "id" },
                         onDelete: ReferentialAction.Restrict);
@@ -357,6 +421,50 @@ namespace CounselorSuite.Migrations.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "exercise_versions",
+                columns: table => new
+                {
+                    practice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    exercise_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    theme = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    suitability = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    joint = table.Column<bool>(type: "boolean", nullable: false),
+                    estimated_minutes = table.Column<int>(type: "integer", nullable: true),
+                    instructions = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    steps = table.Column<string[]>(type: "text[]", nullable: false),
+                    safety_screening = table.Column<bool>(type: "boolean", nullable: false),
+                    points_to_resources = table.Column<bool>(type: "boolean", nullable: false),
+                    prompts = table.Column<string>(type: "jsonb", nullable: false),
+                    dimensions = table.Column<string[]>(type: "text[]", nullable: false),
+                    library_version = table.Column<int>(type: "integer", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false)
+                        .Annotation("Npgsql:TsVectorConfig", "english")
+                        .Annotation("Npgsql:TsVectorProperties", new[] { "title", "summary", "instructions" })
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exercise_versions", x => new { x.practice_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_exercise_versions_exercises_practice_id_exercise_id",
+                        columns: x => new { x.practice_id, x.exercise_id },
+                        principalTable: "exercises",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_exercise_versions_users_practice_id_created_by",
+                        columns: x => new { x.practice_id, x.created_by },
+                        principalTable: "users",
+                        principalColumns: new[] { "practice_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 table: "roles",
                 columns: new[] { "id", "concurrency_stamp", "name", "normalized_name" },
@@ -378,6 +486,40 @@ namespace CounselorSuite.Migrations.Migrations
                 columns: new[] { "practice_id", "counselor_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_exercise_versions_dimensions",
+                table: "exercise_versions",
+                column: "dimensions")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exercise_versions_practice_id_created_by",
+                table: "exercise_versions",
+                columns: new[] { "practice_id", "created_by" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exercise_versions_practice_id_exercise_id_version",
+                table: "exercise_versions",
+                columns: new[] { "practice_id", "exercise_id", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exercise_versions_search_vector",
+                table: "exercise_versions",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exercises_practice_id_built_in_key",
+                table: "exercises",
+                columns: new[] { "practice_id", "built_in_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exercises_practice_id_created_by",
+                table: "exercises",
+                columns: new[] { "practice_id", "created_by" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_invitations_practice_id_case_id",
                 table: "invitations",
                 columns: new[] { "practice_id", "case_id" });
@@ -397,6 +539,17 @@ namespace CounselorSuite.Migrations.Migrations
                 name: "ix_login_names_practice_id_user_id",
                 table: "login_names",
                 columns: new[] { "practice_id", "user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_measures_practice_id_imported_by",
+                table: "measures",
+                columns: new[] { "practice_id", "imported_by" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_measures_practice_id_key_version",
+                table: "measures",
+                columns: new[] { "practice_id", "key", "version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_role_claims_role_id",
@@ -452,10 +605,16 @@ namespace CounselorSuite.Migrations.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "exercise_versions");
+
+            migrationBuilder.DropTable(
                 name: "invitations");
 
             migrationBuilder.DropTable(
                 name: "login_names");
+
+            migrationBuilder.DropTable(
+                name: "measures");
 
             migrationBuilder.DropTable(
                 name: "role_claims");
@@ -471,6 +630,9 @@ namespace CounselorSuite.Migrations.Migrations
 
             migrationBuilder.DropTable(
                 name: "user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "exercises");
 
             migrationBuilder.DropTable(
                 name: "cases");

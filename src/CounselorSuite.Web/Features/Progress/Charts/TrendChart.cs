@@ -1,0 +1,243 @@
+using System.Text;
+using CounselorSuite.Web.Features.Progress.Analysis;
+using CounselorSuite.Web.Features.Progress.Measures;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Series;
+
+namespace CounselorSuite.Web.Features.Progress.Charts;
+
+/// <summary>What a line chart over time shows: one client's series of a dimension or of a measure's total.</summary>
+public sealed record TrendChartInput
+{
+    /// <summary>What is measured, as shown in the title: "Honest communication", "Weekly relationship check-in".</summary>
+    public required string Subject { get; init; }
+
+    public required IReadOnlyList<ProgressPoint> Points { get; init; }
+
+    public ValueScale Scale { get; init; } = ValueScale.Percent;
+
+    /// <summary>Marked as solid vertical lines.</summary>
+    public IReadOnlyList<DateTimeOffset> SessionDates { get; init; } = [];
+
+    /// <summary>When assignments (homework) started; marked as dotted vertical lines.</summary>
+    public IReadOnlyList<DateTimeOffset> AssignmentStarts { get; init; } = [];
+
+    /// <summary>Cut-off bands in the units of <see cref="Scale"/>, shaded behind the line.</summary>
+    public IReadOnlyList<CutOff> Bands { get; init; } = [];
+
+    /// <summary>Reliable change from the first to the latest value; marked on the latest point when reliable.</summary>
+    public ReliableChangeResult? LatestChange { get; init; }
+
+    /// <summary>Replaces the built title, for example a neutral one in a discreet handout.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>A dimension's 0-100 series.</summary>
+    public static TrendChartInput ForDimension(string dimension, IReadOnlyList<ProgressPoint> points) =>
+        new() { Subject = DimensionNames.Label(dimension), Points = points };
+
+    /// <summary>
+    /// A measure's total scores on the measure's own scale, with its cut-off bands, and reliable change
+    /// from the first to the latest score when the measure has reliability figures.
+    /// </summary>
+    public static TrendChartInput ForMeasure(MeasureDefinition measure, IReadOnlyList<ProgressPoint> totals)
+    {
+        ReliableChangeResult? change = null;
+        if (totals.Count >= 2)
+        {
+            var ordered = totals.OrderBy(p => p.At).ToList();
+            change = ReliableChange.Compute(measure, ordered[0].Value, ordered[^1].Value);
+        }
+        return new TrendChartInput
+        {
+            Subject = measure.Title,
+            Points = totals,
+            Scale = new ValueScale(measure.ScoreRange.Min, measure.ScoreRange.Max, $"Score ({ChartStyle.Number(measure.ScoreRange.Min, ChartSettings.Default)} to {ChartStyle.Number(measure.ScoreRange.Max, ChartSettings.Default)})"),
+            Bands = measure.CutOffs,
+            LatestChange = change,
+        };
+    }
+}
+
+/// <summary>(a) A line chart of one series over time, with sessions, assignment starts, bands and reliable change.</summary>
+public static class TrendChart
+{
+    public const string ReliableImprovementText = "Reliable improvement";
+    public const string ReliableDeteriorationText = "Reliable deterioration";
+
+    public static ProgressChart Build(TrendChartInput input, ChartSettings? settings = null)
+    {
+        settings ??= ChartSettings.Default;
+        var (points, weekly) = ChartStyle.Displayed(input.Points, settings);
+        var title = input.Title ?? $"{input.Subject} over time";
+
+        var notes = new List<string>();
+        if (weekly)
+        {
+            notes.Add("Weekly averages");
+        }
+        if (input.SessionDates.Count > 0)
+        {
+            notes.Add("solid lines: sessions");
+        }
+        if (input.AssignmentStarts.Count > 0)
+        {
+            notes.Add("dotted lines: new assignments");
+        }
+        if (points.Count == 0)
+        {
+            notes.Insert(0, "No ratings yet");
+        }
+        var subtitle = notes.Count == 0 ? null : Capitalise(string.Join("; ", notes));
+
+        var model = ChartStyle.NewModel(title, subtitle, settings);
+        var times = points.Select(p => ChartStyle.Local(p.At, settings))
+            .Concat(input.SessionDates.Select(d => ChartStyle.Local(d, settings)))
+            .Concat(input.AssignmentStarts.Select(d => ChartStyle.Local(d, settings)))
+            .ToList();
+        model.Axes.Add(ChartStyle.DateAxis(weekly ? "Week" : "Date", times));
+        model.Axes.Add(ChartStyle.ValueAxis(input.Scale));
+
+        AddBands(model, input.Bands, input.Scale);
+        foreach (var session in input.SessionDates)
+        {
+            model.Annotations.Add(new LineAnnotation
+            {
+                Type = LineAnnotationType.Vertical, X = ChartStyle.X(session, settings),
+                Color = ChartStyle.Muted, LineStyle = LineStyle.Solid, StrokeThickness = 1, Layer = AnnotationLayer.BelowSeries,
+            });
+        }
+        foreach (var start in input.AssignmentStarts)
+        {
+            model.Annotations.Add(new LineAnnotation
+            {
+                Type = LineAnnotationType.Vertical, X = ChartStyle.X(start, settings),
+                Color = ChartStyle.Muted, LineStyle = LineStyle.Dot, StrokeThickness = 1.5, Layer = AnnotationLayer.BelowSeries,
+            });
+        }
+
+        var series = new LineSeries
+        {
+            Title = input.Subject,
+            Color = ChartStyle.Palette[0],
+            StrokeThickness = 2,
+            MarkerType = MarkerType.Circle,
+            MarkerSize = 3.5,
+            MarkerFill = ChartStyle.Palette[0],
+        };
+        series.Points.AddRange(points.Select(p => new DataPoint(ChartStyle.X(p.At, settings), p.Value)));
+        model.Series.Add(series);
+
+        var changeText = ChangeText(input.LatestChange);
+        if (changeText is not null && points.Count > 0)
+        {
+            var latest = points[^1];
+            var improved = input.LatestChange!.Direction == ChangeDirection.ReliableImprovement;
+            model.Annotations.Add(new PointAnnotation
+            {
+                X = ChartStyle.X(latest.At, settings), Y = latest.Value,
+                Shape = improved ? MarkerType.Diamond : MarkerType.Square, Size = 7,
+                Fill = improved ? ChartStyle.Palette[2] : ChartStyle.Palette[1],
+                Stroke = ChartStyle.Text, StrokeThickness = 1,
+                Text = changeText, TextColor = ChartStyle.Text,
+                // Right-aligned, the label ends at the latest point and stays inside the plot.
+                TextHorizontalAlignment = HorizontalAlignment.Right,
+                TextVerticalAlignment = latest.Value > (input.Scale.Min + input.Scale.Max) / 2 ? VerticalAlignment.Top : VerticalAlignment.Bottom,
+            });
+        }
+
+        return new ProgressChart(model, new ChartText(Summary(input, points, weekly, changeText, settings), Table(input, points, weekly, settings)));
+    }
+
+    internal static void AddBands(PlotModel model, IReadOnlyList<CutOff> bands, ValueScale scale)
+    {
+        var ordered = bands.OrderBy(b => b.From).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var band = ordered[i];
+            // Bands are inclusive (0-4, 5-9): meet halfway across the gap between whole scores so the
+            // shading has no white stripes, but leave real gaps (a lone distress band) unshaded.
+            var lower = i > 0 && band.From - ordered[i - 1].To <= 1 ? (band.From + ordered[i - 1].To) / 2 : band.From;
+            var upper = i < ordered.Count - 1 && ordered[i + 1].From - band.To <= 1 ? (band.To + ordered[i + 1].From) / 2 : band.To;
+            model.Annotations.Add(new RectangleAnnotation
+            {
+                MinimumY = Math.Max(lower, scale.Min),
+                MaximumY = Math.Min(upper, scale.Max),
+                Fill = band.Concern ? ChartStyle.ConcernFill : i % 2 == 0 ? ChartStyle.BandFill : ChartStyle.BandFillAlternate,
+                Text = band.Label,
+                TextColor = ChartStyle.Muted,
+                TextHorizontalAlignment = HorizontalAlignment.Left,
+                TextPosition = DataPoint.Undefined,
+                Layer = AnnotationLayer.BelowSeries,
+            });
+        }
+    }
+
+    private static string? ChangeText(ReliableChangeResult? change) => change?.Direction switch
+    {
+        ChangeDirection.ReliableImprovement => ReliableImprovementText,
+        ChangeDirection.ReliableDeterioration => ReliableDeteriorationText,
+        _ => null,
+    };
+
+    private static string Summary(TrendChartInput input, IReadOnlyList<ProgressPoint> points, bool weekly, string? changeText, ChartSettings settings)
+    {
+        if (points.Count == 0)
+        {
+            return $"{input.Subject}: no ratings yet.";
+        }
+        var text = new StringBuilder();
+        var first = points[0];
+        var last = points[^1];
+        var what = weekly ? ChartStyle.Plural(points.Count, "weekly average", "weekly averages") : ChartStyle.Plural(points.Count, "value", "values");
+        text.Append($"{input.Subject}, {what} from {ChartStyle.Date(first.At, settings)} to {ChartStyle.Date(last.At, settings)}, on a scale of {ChartStyle.Number(input.Scale.Min, settings)} to {ChartStyle.Number(input.Scale.Max, settings)}. ");
+        if (points.Count == 1)
+        {
+            text.Append($"The only value is {ChartStyle.Number(first.Value, settings)}.");
+        }
+        else
+        {
+            text.Append($"It went from {ChartStyle.Number(first.Value, settings)} to {ChartStyle.Number(last.Value, settings)} (latest); lowest {ChartStyle.Number(points.Min(p => p.Value), settings)}, highest {ChartStyle.Number(points.Max(p => p.Value), settings)}.");
+        }
+        var band = input.Bands.FirstOrDefault(b => b.Contains(last.Value));
+        if (band is not null)
+        {
+            text.Append($" The latest value is in the band \"{band.Label}\".");
+        }
+        if (changeText is not null)
+        {
+            text.Append($" The change from the first to the latest score is a {changeText.ToLowerInvariant()} (reliable change index {ChartStyle.Number(input.LatestChange!.Index, settings)}).");
+        }
+        else if (input.LatestChange is { } change)
+        {
+            text.Append($" The change from the first to the latest score is within measurement error (reliable change index {ChartStyle.Number(change.Index, settings)}).");
+        }
+        if (input.SessionDates.Count > 0 || input.AssignmentStarts.Count > 0)
+        {
+            text.Append($" Marked: {ChartStyle.Plural(input.SessionDates.Count, "session", "sessions")} and {ChartStyle.Plural(input.AssignmentStarts.Count, "assignment start", "assignment starts")}.");
+        }
+        return text.ToString();
+    }
+
+    private static ChartTable Table(TrendChartInput input, IReadOnlyList<ProgressPoint> points, bool weekly, ChartSettings settings)
+    {
+        var columns = new List<string> { weekly ? "Week of" : "Date", input.Subject };
+        var withBands = input.Bands.Count > 0;
+        if (withBands)
+        {
+            columns.Add("Band");
+        }
+        var rows = points.Select(p =>
+        {
+            var row = new List<string> { ChartStyle.Date(p.At, settings), ChartStyle.Number(p.Value, settings) };
+            if (withBands)
+            {
+                row.Add(input.Bands.FirstOrDefault(b => b.Contains(p.Value))?.Label ?? "");
+            }
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+        return new ChartTable(columns, rows);
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Xml.Linq;
+using CounselorSuite.Web.Features.Progress.Analysis;
+using CounselorSuite.Web.Features.Progress.Charts;
+using CounselorSuite.Web.Features.Progress.Measures;
+using OxyPlot;
+using OxyPlot.Annotations;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+
+namespace CounselorSuite.Tests.Progress;
+
+public sealed class ChartTests
+{
+    private static DateTimeOffset T(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<ProgressPoint> Weekly(string start, params double[] values) =>
+        values.Select((v, i) => new ProgressPoint(T(start).AddDays(7 * i), v)).ToList();
+
+    /// <summary>The text drawn in the chart, as OxyPlot's own SVG exporter writes it.</summary>
+    private static IReadOnlyList<string> SvgTexts(ProgressChart chart)
+    {
+        var svg = SvgExporter.ExportToString(chart.Model, ProgressChart.DefaultWidth, ProgressChart.DefaultHeight, isDocument: false);
+        var document = XDocument.Parse(svg);
+        return document.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+    }
+
+    [Fact]
+    public void A_dimension_chart_has_its_title_axes_line_and_markers_as_svg_text()
+    {
+        var input = TrendChartInput.ForDimension("HonestCommunication", Weekly("2025-03-03T08:00Z", 40, 55, 50, 65)) with
+        {
+            SessionDates = [T("2025-03-05T16:00Z"), T("2025-03-19T16:00Z")],
+            AssignmentStarts = [T("2025-03-05T17:00Z")],
+        };
+
+        var chart = TrendChart.Build(input);
+        var texts = SvgTexts(chart);
+
+        Assert.Equal("Honest communication over time", chart.Title);
+        Assert.Contains("Honest communication over time", texts);
+        Assert.Contains("Date", texts);
+        Assert.Contains("Rating (0 to 100)", texts);
+        Assert.Contains("Solid lines: sessions; dotted lines: new assignments", texts);
+        var series = Assert.IsType<LineSeries>(Assert.Single(chart.Model.Series));
+        Assert.Equal([40.0, 55, 50, 65], series.Points.Select(p => p.Y));
+        var verticals = chart.Model.Annotations.OfType<LineAnnotation>().Where(a => a.Type == LineAnnotationType.Vertical).ToList();
+        Assert.Equal(2, verticals.Count(v => v.LineStyle == LineStyle.Solid));
+        Assert.Equal(1, verticals.Count(v => v.LineStyle == LineStyle.Dot));
+        var y = chart.Model.Axes.OfType<LinearAxis>().Single(a => a is not DateTimeAxis);
+        Assert.Equal((0.0, 100.0), (y.Minimum, y.Maximum));
+    }
+
+    [Fact]
+    public void A_dimension_chart_has_a_summary_and_the_data_as_rows()
+    {
+        var chart = TrendChart.Build(TrendChartInput.ForDimension("Autonomy", Weekly("2025-03-03T08:00Z", 40, 55, 50, 65)));
+
+        Assert.Contains("Autonomy, 4 values from 3 Mar 2025 to 24 Mar 2025", chart.Text.Summary);
+        Assert.Contains("from 40 to 65 (latest); lowest 40, highest 65", chart.Text.Summary);
+        Assert.Equal(["Date", "Autonomy"], chart.Text.Table.Columns);
+        Assert.Equal(4, chart.Text.Table.Rows.Count);
+        Assert.Equal(["10 Mar 2025", "55"], chart.Text.Table.Rows[1]);
+    }
+
+    [Fact]
+    public void A_measure_chart_shades_its_cut_off_bands_and_marks_a_reliable_improvement_on_the_latest_point()
+    {
+        var screen = TestMeasures.Valid(TestMeasures.DepressionScreen());
+        var totals = Weekly("2025-03-03T08:00Z", 20, 17, 15, 12);
+
+        var chart = TrendChart.Build(TrendChartInput.ForMeasure(screen, totals));
+        var texts = SvgTexts(chart);
+
+        var bands = chart.Model.Annotations.OfType<RectangleAnnotation>().ToList();
+        Assert.Equal(["Minimal", "Mild", "Moderate", "Moderately severe", "Severe"], bands.Select(b => b.Text));
+        // Inclusive bands 0-4 and 5-9 meet halfway, so the shading has no gaps.
+        Assert.Equal((0.0, 4.5), (bands[0].MinimumY, bands[0].MaximumY));
+        Assert.Equal((19.5, 27.0), (bands[4].MinimumY, bands[4].MaximumY));
+        var mark = Assert.Single(chart.Model.Annotations.OfType<PointAnnotation>());
+        Assert.Equal((12.0, TrendChart.ReliableImprovementText), (mark.Y, mark.Text));
+        Assert.Contains("Reliable improvement", texts);
+        Assert.Contains("Score (0 to 27)", texts);
+        Assert.Contains("Moderately severe", texts);
+        Assert.Contains("reliable improvement (reliable change index -2.4)", chart.Text.Summary);
+        Assert.Equal(["Date", "Mood screen (9 items)", "Band"], chart.Text.Table.Columns);
+        Assert.Equal("Moderate", chart.Text.Table.Rows[^1][2]);
+    }
+
+    [Fact]
+    public void A_rise_on_a_measure_where_higher_is_worse_is_marked_as_reliable_deterioration()
+    {
+        var screen = TestMeasures.Valid(TestMeasures.DepressionScreen());
+
+        var chart = TrendChart.Build(TrendChartInput.ForMeasure(screen, Weekly("2025-03-03T08:00Z", 8, 12, 16)));
+
+        Assert.Equal(TrendChart.ReliableDeteriorationText, Assert.Single(chart.Model.Annotations.OfType<PointAnnotation>()).Text);
+        Assert.Contains("Reliable deterioration", SvgTexts(chart));
+    }
+
+    [Fact]
+    public void A_change_within_measurement_error_is_not_marked()
+    {
+        var screen = TestMeasures.Valid(TestMeasures.DepressionScreen());
+
+        var chart = TrendChart.Build(TrendChartInput.ForMeasure(screen, Weekly("2025-03-03T08:00Z", 12, 10)));
+
+        Assert.Empty(chart.Model.Annotations.OfType<PointAnnotation>());
+        Assert.Contains("within measurement error", chart.Text.Summary);
+    }
+
+    [Fact]
+    public void A_long_range_is_drawn_as_weekly_averages()
+    {
+        var daily = Enumerable.Range(0, 400).Select(d => new ProgressPoint(T("2024-01-01T08:00Z").AddDays(d), 50 + d % 7)).ToList();
+
+        var chart = TrendChart.Build(TrendChartInput.ForDimension("Reliability", daily));
+
+        var series = Assert.IsType<LineSeries>(Assert.Single(chart.Model.Series));
+        Assert.InRange(series.Points.Count, 57, 59);
+        Assert.Contains("Week", SvgTexts(chart));
+        Assert.Equal("Week of", chart.Text.Table.Columns[0]);
+        Assert.Contains("weekly averages", chart.Text.Summary);
+    }
+
+    [Fact]
+    public void An_empty_series_says_there_are_no_ratings_yet()
+    {
+        var chart = TrendChart.Build(TrendChartInput.ForDimension("Consent", []));
+
+        Assert.Contains("No ratings yet", SvgTexts(chart));
+        Assert.Equal("Consent: no ratings yet.", chart.Text.Summary);
+        Assert.Empty(chart.Text.Table.Rows);
+    }
+
+    [Fact]
+    public void The_latest_check_in_is_a_bar_per_dimension_with_the_first_at_the_top()
+    {
+        var ratings = new[]
+        {
+            new DimensionRating("HonestCommunication", 80), new DimensionRating("Reliability", 60),
+            new DimensionRating("EqualPartnership", 40), new DimensionRating("Safety", 90),
+        };
+
+        var chart = LatestCheckInChart.Build(new LatestCheckInInput(T("2025-03-09T19:00Z"), ratings));
+        var texts = SvgTexts(chart);
+
+        Assert.Equal("Latest check-in", chart.Title);
+        Assert.Contains("Latest check-in", texts);
+        Assert.Contains("9 Mar 2025", texts);
+        Assert.Contains("Dimension", texts);
+        Assert.Contains("Rating (0 to 100)", texts);
+        Assert.Contains("Honest communication", texts);
+        Assert.Contains("Equal partnership", texts);
+        var bars = Assert.IsType<BarSeries>(Assert.Single(chart.Model.Series));
+        Assert.Equal([80.0, 60, 40, 90], bars.Items.Select(i => i.Value));
+        var categories = chart.Model.Axes.OfType<CategoryAxis>().Single();
+        Assert.Equal(AxisPosition.Left, categories.Position);
+        Assert.Equal(["Honest communication", "Reliability", "Equal partnership", "Safety"], categories.Labels);
+        Assert.True(categories.StartPosition > categories.EndPosition);
+        Assert.Contains("Highest: Safety (90); lowest: Equal partnership (40)", chart.Text.Summary);
+        Assert.Equal(["Equal partnership", "40"], chart.Text.Table.Rows[2]);
+    }
+
+    [Fact]
+    public void Both_partners_share_one_chart_told_apart_by_marker_and_dash_not_colour_alone()
+    {
+        var input = new CoupleDimensionInput("SharedDecisions",
+            new PartnerSeries("Alex", Weekly("2025-03-03T08:00Z", 70, 75, 80)),
+            new PartnerSeries("Sam", Weekly("2025-03-04T20:00Z", 30, 35, 45)));
+
+        var chart = CoupleCharts.BothPartners(input);
+        var texts = SvgTexts(chart);
+
+        Assert.Equal("Shared decisions: both partners", chart.Title);
+        Assert.Contains("Shared decisions: both partners", texts);
+        Assert.Contains("Alex", texts);
+        Assert.Contains("Sam", texts);
+        Assert.Contains("Date", texts);
+        Assert.Contains("Rating (0 to 100)", texts);
+        Assert.Single(chart.Model.Legends);
+        var lines = chart.Model.Series.OfType<LineSeries>().ToList();
+        Assert.Equal(["Alex", "Sam"], lines.Select(l => l.Title));
+        Assert.NotEqual(lines[0].MarkerType, lines[1].MarkerType);
+        Assert.NotEqual(lines[0].LineStyle, lines[1].LineStyle);
+        Assert.Equal(6, chart.Text.Table.Rows.Count);
+        Assert.Equal(["Date", "Partner", "Shared decisions"], chart.Text.Table.Columns);
+    }
+
+    [Fact]
+    public void A_partner_with_nothing_to_show_reads_the_same_whether_unshared_or_unrated()
+    {
+        var chart = CoupleCharts.BothPartners(new CoupleDimensionInput("Autonomy",
+            new PartnerSeries("You", Weekly("2025-03-03T08:00Z", 70)), new PartnerSeries("Your partner", [])));
+
+        Assert.Contains("Your partner: no ratings to show.", chart.Text.Summary);
+        Assert.DoesNotContain("shar", chart.Text.Summary, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_perception_gap_chart_calls_out_the_largest_gaps()
+    {
+        var a = new[]
+        {
+            new DimensionSeries("SharedDecisions", Weekly("2025-03-03T08:00Z", 80, 75, 70)),
+            new DimensionSeries("Autonomy", Weekly("2025-03-03T08:00Z", 20, 30, 40)),
+            new DimensionSeries("Reliability", Weekly("2025-03-03T08:00Z", 60, 60, 60)),
+        };
+        var b = new[]
+        {
+            new DimensionSeries("SharedDecisions", Weekly("2025-03-04T08:00Z", 45, 50, 60)),
+            new DimensionSeries("Autonomy", Weekly("2025-03-04T08:00Z", 70, 60, 50)),
+            new DimensionSeries("Reliability", Weekly("2025-03-04T08:00Z", 55, 60, 58)),
+        };
+        var gaps = PerceptionGap.ForAll(a, b, TimeZoneInfo.Utc);
+
+        var chart = CoupleCharts.Gap(new PerceptionGapInput("Alex", "Sam", gaps, CallOuts: 2));
+        var texts = SvgTexts(chart);
+
+        Assert.Equal(CoupleCharts.GapTitle, chart.Title);
+        Assert.Contains("Perception gap between partners", texts);
+        Assert.Contains("Gap in points (Alex minus Sam)", texts);
+        Assert.Contains("Week", texts);
+        Assert.Equal(3, chart.Model.Series.Count);
+        // Autonomy −50 (Sam higher) and shared decisions +35 are the largest, one per dimension.
+        var callOuts = chart.Model.Annotations.OfType<TextAnnotation>().Select(t => t.Text).ToList();
+        Assert.Equal(["Autonomy: Sam 50 higher", "Shared decisions: Alex 35 higher"], callOuts);
+        Assert.Contains("Autonomy: Sam 50 higher", texts);
+        Assert.Contains("Shared decisions: Alex 35 higher", texts);
+        Assert.Contains("Largest gaps: Autonomy: Sam 50 higher in the week of 3 Mar 2025", chart.Text.Summary);
+        Assert.Equal(["Week of", "Dimension", "Alex", "Sam", "Gap"], chart.Text.Table.Columns);
+        Assert.Equal(9, chart.Text.Table.Rows.Count);
+        Assert.Contains(chart.Text.Table.Rows, r => r[1] == "Autonomy" && r[4] == "\u221250");
+        var y = chart.Model.Axes.OfType<LinearAxis>().Single(a => a is not DateTimeAxis);
+        Assert.Equal(-y.Minimum, y.Maximum);
+    }
+
+    [Fact]
+    public void Chart_dates_follow_the_viewers_time_zone_and_culture()
+    {
+        var settings = new ChartSettings { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"), Culture = CultureInfo.GetCultureInfo("de-DE") };
+
+        // 20:00 UTC on 2 March is the morning of 3 March in Auckland.
+        var chart = TrendChart.Build(TrendChartInput.ForDimension("Safety", [new ProgressPoint(T("2025-03-02T20:00Z"), 62.5)]), settings);
+
+        Assert.Equal(["3 März 2025", "62,5"], chart.Text.Table.Rows[0]);
+    }
+
+    [Fact]
+    public void A_title_can_be_replaced_for_a_discreet_handout()
+    {
+        var chart = TrendChart.Build(TrendChartInput.ForDimension("Safety", Weekly("2025-03-03T08:00Z", 50)) with { Title = "Chart 1" });
+
+        Assert.Contains("Chart 1", SvgTexts(chart));
+        Assert.DoesNotContain("Safety over time", SvgTexts(chart));
+    }
+}
