@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -37,7 +38,7 @@ public abstract record AcceptOutcome
 /// </summary>
 public sealed class InvitationService(
     AppDbContext db, TenantContext tenant, SignInDirectory directory, AccountCreator accounts,
-    IMailSender mail, TimeProvider clock, IConfiguration configuration)
+    IMailSender mail, TimeProvider clock, IConfiguration configuration, IAuditLog audit)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -89,6 +90,7 @@ public sealed class InvitationService(
             ExpiresAt = now + Lifetime,
         };
         db.Invitations.Add(invitation);
+        audit.Add(new AuditEntry(AuditActions.InvitationCreated, "Invitation", invitation.Id) { Detail = $"role={invitation.Role}" });
         await db.SaveChangesAsync(ct);
 
         var baseUrl = configuration["App:PublicBaseUrl"]?.TrimEnd('/') ?? requestBaseUrl.TrimEnd('/');
@@ -173,8 +175,13 @@ public sealed class InvitationService(
         if (invitation.CaseId is { } caseId)
         {
             db.CaseClients.Add(new CaseClient { PracticeId = practiceId, CaseId = caseId, ClientId = user.Id, AddedAt = now });
-            await db.SaveChangesAsync(ct);
         }
+        audit.Add(new AuditEntry(AuditActions.InvitationAccepted, "Invitation", invitation.Id, invitation.Role == Roles.Client ? [user.Id] : null)
+        {
+            ActorId = user.Id,
+            Detail = invitation.CaseId is { } joined ? $"role={invitation.Role};case={joined}" : $"role={invitation.Role}",
+        });
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AcceptOutcome.Accepted(user);
     }
