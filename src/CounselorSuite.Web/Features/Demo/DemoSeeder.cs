@@ -50,6 +50,9 @@ public static class DemoSeeder
         var directory = services.GetRequiredService<SignInDirectory>();
         if (await directory.IsTakenAsync(AdminEmail, ct))
         {
+            // An existing demo practice may predate later features: give it their demo data once.
+            await directory.BindPracticeOfAsync(AdminEmail, ct);
+            await DemoSessions.SeedAsync(services, ct);
             return;
         }
 
@@ -92,6 +95,7 @@ public static class DemoSeeder
         AddCase("Riley & Quinn P.", CaseKind.Couple, sam, users["riley@demo.counselorsuite.test"].Id, users["quinn@demo.counselorsuite.test"].Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await DemoSessions.SeedAsync(services, ct);
 
         void AddCase(string title, CaseKind kind, Guid counselor, params Guid[] clients)
         {
