@@ -318,6 +318,106 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.AuditRecord", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.PrimitiveCollection<Guid[]>("ClientIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("client_ids");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_audit_records");
+
+                    b.HasIndex("ClientIds")
+                        .HasDatabaseName("ix_audit_records_client_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ClientIds"), "gin");
+
+                    b.HasIndex("PracticeId", "At")
+                        .HasDatabaseName("ix_audit_records_practice_id_at");
+
+                    b.HasIndex("PracticeId", "UserId", "At")
+                        .HasDatabaseName("ix_audit_records_practice_id_user_id_at");
+
+                    b.ToTable("audit_records", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("CounselorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counselor_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IncludeClientNames")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_client_names");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("PracticeId", "CounselorId")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("PracticeId", "TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_practice_id_token_hash");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Case", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -412,6 +512,105 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasDatabaseName("ix_case_counselors_practice_id_counselor_id");
 
                     b.ToTable("case_counselors", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ClientErasure", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<bool>("EarlyOverride")
+                        .HasColumnType("boolean")
+                        .HasColumnName("early_override");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("ErasedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("erased_by");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("override_reason");
+
+                    b.Property<DateTimeOffset>("RetentionEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retention_ends_at");
+
+                    b.HasKey("PracticeId", "ClientId")
+                        .HasName("pk_client_erasures");
+
+                    b.ToTable("client_erasures", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ClientExport", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_client_exports");
+
+                    b.HasIndex("PracticeId", "ClientId")
+                        .HasDatabaseName("ix_client_exports_practice_id_client_id");
+
+                    b.HasIndex("PracticeId", "RequestedBy")
+                        .HasDatabaseName("ix_client_exports_practice_id_requested_by");
+
+                    b.ToTable("client_exports", (string)null);
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.ClientProfile", b =>
@@ -789,6 +988,151 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("measures", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Note", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<byte[]>("ProtectedBody")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_body");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid?>("SignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("template");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_notes");
+
+                    b.HasIndex("PracticeId", "CaseId")
+                        .HasDatabaseName("ix_notes_practice_id_case_id");
+
+                    b.HasIndex("PracticeId", "CreatedBy")
+                        .HasDatabaseName("ix_notes_practice_id_created_by");
+
+                    b.HasIndex("PracticeId", "SessionId")
+                        .HasDatabaseName("ix_notes_practice_id_session_id");
+
+                    b.ToTable("notes", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.NoteAddendum", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_id");
+
+                    b.Property<byte[]>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_text");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_note_addenda");
+
+                    b.HasIndex("PracticeId", "AuthorId")
+                        .HasDatabaseName("ix_note_addenda_practice_id_author_id");
+
+                    b.HasIndex("PracticeId", "NoteId")
+                        .HasDatabaseName("ix_note_addenda_practice_id_note_id");
+
+                    b.ToTable("note_addenda", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.NoteRelease", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<Guid>("ReleasedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("released_by");
+
+                    b.HasKey("PracticeId", "NoteId", "ClientId")
+                        .HasName("pk_note_releases");
+
+                    b.HasIndex("PracticeId", "ClientId")
+                        .HasDatabaseName("ix_note_releases_practice_id_client_id");
+
+                    b.ToTable("note_releases", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Practice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -800,6 +1144,10 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)")
                         .HasColumnName("accent_color");
+
+                    b.Property<bool>("AdminsMayReadNotes")
+                        .HasColumnType("boolean")
+                        .HasColumnName("admins_may_read_notes");
 
                     b.Property<string>("ContactLine")
                         .IsRequired()
@@ -837,10 +1185,111 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("require_staff_two_factor");
 
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_years");
+
                     b.HasKey("Id")
                         .HasName("pk_practices");
 
                     b.ToTable("practices", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_link");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("PracticeId", "CreatedBy")
+                        .HasDatabaseName("ix_sessions_practice_id_created_by");
+
+                    b.HasIndex("PracticeId", "StartsAt")
+                        .HasDatabaseName("ix_sessions_practice_id_starts_at");
+
+                    b.HasIndex("PracticeId", "CaseId", "StartsAt")
+                        .HasDatabaseName("ix_sessions_practice_id_case_id_starts_at");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.SessionAttendee", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.HasKey("PracticeId", "SessionId", "ClientId")
+                        .HasName("pk_session_attendees");
+
+                    b.HasIndex("PracticeId", "ClientId")
+                        .HasDatabaseName("ix_session_attendees_practice_id_client_id");
+
+                    b.ToTable("session_attendees", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -933,6 +1382,26 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasConstraintName("fk_user_tokens_users_practice_id_user_id");
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.AuditRecord", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_records_practices_practice_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.CalendarFeed", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("CounselorSuite.Web.Domain.CalendarFeed", "PracticeId", "CounselorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_users_practice_id_counselor_id");
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Case", b =>
                 {
                     b.HasOne("CounselorSuite.Web.Domain.Practice", null)
@@ -975,6 +1444,33 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_case_counselors_users_practice_id_counselor_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ClientErasure", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("CounselorSuite.Web.Domain.ClientErasure", "PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_erasures_users_practice_id_client_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ClientExport", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_exports_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_exports_users_practice_id_requested_by");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.ClientProfile", b =>
@@ -1059,6 +1555,97 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasConstraintName("fk_measures_users_practice_id_imported_by");
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Note", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notes_users_practice_id_created_by");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notes_sessions_practice_id_session_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.NoteAddendum", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_addenda_users_practice_id_author_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Note", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("PracticeId", "NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_addenda_notes_practice_id_note_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.NoteRelease", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_releases_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Note", null)
+                        .WithMany("Releases")
+                        .HasForeignKey("PracticeId", "NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_note_releases_notes_practice_id_note_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_users_practice_id_created_by");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.SessionAttendee", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attendees_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Session", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("PracticeId", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attendees_sessions_practice_id_session_id");
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Case", b =>
                 {
                     b.Navigation("Clients");
@@ -1069,6 +1656,18 @@ namespace CounselorSuite.Migrations.Migrations
             modelBuilder.Entity("CounselorSuite.Web.Domain.Exercise", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Note", b =>
+                {
+                    b.Navigation("Addenda");
+
+                    b.Navigation("Releases");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 #pragma warning restore 612, 618
         }

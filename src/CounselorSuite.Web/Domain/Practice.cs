@@ -19,4 +19,12 @@ public sealed class Practice : IInstallationWide
 
     public string AccentColor { get; set; } = "#2f6f73";
     public string ContactLine { get; set; } = "";
+
+    // Records policy (sessions, notes and data rights feature).
+
+    /// <summary>Admins may read clinical notes of every case. Off by default: notes are the counselors'.</summary>
+    public bool AdminsMayReadNotes { get; set; }
+
+    /// <summary>How long a client's records are kept after the last contact before they may be erased.</summary>
+    public int RetentionYears { get; set; } = 7;
 }

@@ -1,4 +1,9 @@
 using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.DataRights;
+using CounselorSuite.Web.Features.Notes;
+using CounselorSuite.Web.Features.Sessions;
 
 namespace CounselorSuite.Web.Infrastructure;
 
@@ -12,6 +17,24 @@ public static class FeatureRegistration
     {
         services.AddExercises();
         services.AddScoped<Features.Progress.Measures.MeasureCatalog>();
+        // Sessions, notes, audit trail, data rights
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddSingleton(sp => NoteProtector.Create(
+            configuration.GetSection("Notes").Get<NoteKeyOptions>() ?? new NoteKeyOptions(),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<NoteProtector>()));
+        services.AddScoped<NoteService>();
+        services.AddScoped<ExportService>();
+        services.AddScoped<ClientExportJob>();
+        services.AddScoped<ErasureService>();
+        // Export order is file order in the manifest; later features add theirs after these.
+        services.AddScoped<IClientDataExportContributor, ProfileExportContributor>();
+        services.AddScoped<IClientDataExportContributor, SessionsExportContributor>();
+        services.AddScoped<IClientDataExportContributor, NotesExportContributor>();
+        services.AddScoped<IClientErasureContributor, NotesErasureContributor>();
         return services;
     }
 
@@ -19,6 +42,12 @@ public static class FeatureRegistration
     {
         app.MapExercisesApi();
         Features.Progress.Measures.MeasuresApi.MapMeasuresApi(app);
+        app.MapAuditApi();
+        app.MapSessionsApi();
+        app.MapCalendarFeedApi();
+        app.MapNotesApi();
+        app.MapDataRightsApi();
+        app.MapCaseCounselorsApi();
         return app;
     }
 }

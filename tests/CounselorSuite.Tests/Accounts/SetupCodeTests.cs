@@ -20,7 +20,8 @@ public sealed class SetupCodeTests
     [Fact]
     public async Task A_counselor_invites_by_username_and_the_client_sets_up_and_signs_in_with_it()
     {
-        var app = await TestApp.SharedAsync();
+        // Its own app, so its mail folder holds only this test's mail.
+        await using var app = new TestApp(await TestDatabase.GetAsync());
         var world = await app.CreateWorldAsync("Couple");
         var userName = UniqueUserName("partner");
         var mailBefore = Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder).Length : 0;

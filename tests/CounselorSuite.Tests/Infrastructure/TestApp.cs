@@ -50,6 +50,8 @@ public class TestApp : WebApplicationFactory<Program>
             ["Jobs:RunServer"] = "false",
             ["RateLimits:AuthPermitsPerMinute"] = "100000",
             ["Mail:PickupDirectory"] = MailFolder,
+            // The notes' key ring lives outside the database; each test app gets a throwaway one.
+            ["Notes:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "cs-note-keys-" + Guid.NewGuid().ToString("N")),
         };
         foreach (var (key, value) in _settings)
         {

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
@@ -55,7 +56,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<AppUser> signIn, SignInDirectory directory, AppDbContext db, CancellationToken ct)
+        LoginRequest request, SignInManager<AppUser> signIn, SignInDirectory directory, AppDbContext db, IAuditLog audit, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Require(request.Email, "email", 256, "Email")
@@ -74,6 +75,7 @@ public static class AccountsApi
         if (await TwoFactorEnrolment.IsMissingAsync(signIn.UserManager, db, request.Email!, ct) is { } unenrolled)
         {
             var check = await signIn.CheckPasswordSignInAsync(unenrolled, request.Password!, lockoutOnFailure: true);
+            await audit.RecordSignInAsync(request.Email!, succeeded: false, check.Succeeded ? "TwoFactorNotSetUp" : "WrongPassword", ct);
             return check.Succeeded
                 ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
                     title: "Your practice requires two-factor sign-in. Set it up in the web app first, then sign in here.")
@@ -94,6 +96,10 @@ public static class AccountsApi
             result = isAuthenticatorCode
                 ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
                 : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        }
+        if (!result.RequiresTwoFactor)
+        {
+            await audit.RecordSignInAsync(request.Email!, result.Succeeded, result.Succeeded ? null : result.IsLockedOut ? "LockedOut" : "WrongCredentials", ct);
         }
         if (result.IsLockedOut)
         {

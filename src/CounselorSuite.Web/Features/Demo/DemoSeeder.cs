@@ -51,6 +51,9 @@ public static class DemoSeeder
         var directory = services.GetRequiredService<SignInDirectory>();
         if (await directory.IsTakenAsync(AdminEmail, ct))
         {
+            // An existing demo practice may predate later features: give it their demo data once.
+            await directory.BindPracticeOfAsync(AdminEmail, ct);
+            await DemoSessions.SeedAsync(services, ct);
             return;
         }
 
@@ -94,6 +97,7 @@ public static class DemoSeeder
         await db.SaveChangesAsync(ct);
         await services.GetRequiredService<ExerciseLibrarySync>().SyncAsync(ct);
         await transaction.CommitAsync(ct);
+        await DemoSessions.SeedAsync(services, ct);
 
         void AddCase(string title, CaseKind kind, Guid counselor, params Guid[] clients)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -50,7 +51,7 @@ public sealed record InvitationPreview(string? DisplayName, string? PracticeName
 /// </summary>
 public sealed partial class InvitationService(
     AppDbContext db, TenantContext tenant, SignInDirectory directory, AccountCreator accounts,
-    IMailSender mail, TimeProvider clock, IConfiguration configuration)
+    IMailSender mail, TimeProvider clock, IConfiguration configuration, IAuditLog audit)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -150,6 +151,7 @@ public sealed partial class InvitationService(
         var (token, hash) = InvitationTokens.Create(tenant.PracticeId);
         invitation.TokenHash = hash;
         db.Invitations.Add(invitation);
+        audit.Add(new AuditEntry(AuditActions.InvitationCreated, "Invitation", invitation.Id) { Detail = $"role={invitation.Role}" });
         await db.SaveChangesAsync(ct);
 
         var acceptUrl = $"{baseUrl}/invitations/accept?token={Uri.EscapeDataString(token)}";
@@ -327,8 +329,13 @@ public sealed partial class InvitationService(
         if (invitation.CaseId is { } caseId)
         {
             db.CaseClients.Add(new CaseClient { PracticeId = invitation.PracticeId, CaseId = caseId, ClientId = user.Id, AddedAt = now });
-            await db.SaveChangesAsync(ct);
         }
+        audit.Add(new AuditEntry(AuditActions.InvitationAccepted, "Invitation", invitation.Id, invitation.Role == Roles.Client ? [user.Id] : null)
+        {
+            ActorId = user.Id,
+            Detail = invitation.CaseId is { } joined ? $"role={invitation.Role};case={joined}" : $"role={invitation.Role}",
+        });
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AcceptOutcome.Accepted(user);
     }

@@ -33,6 +33,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<ExerciseVersion> ExerciseVersions => Set<ExerciseVersion>();
     // Progress
     public DbSet<Measure> Measures => Set<Measure>();
+    // Sessions, notes, audit trail and data rights
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionAttendee> SessionAttendees => Set<SessionAttendee>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<NoteAddendum> NoteAddenda => Set<NoteAddendum>();
+    public DbSet<NoteRelease> NoteReleases => Set<NoteRelease>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<ClientExport> ClientExports => Set<ClientExport>();
+    public DbSet<ClientErasure> ClientErasures => Set<ClientErasure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,142 @@
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Features.Audit;
+
+/// <summary>
+/// What happened, to what, and whose data it touched. Ids only: never names, answer text or note text.
+/// </summary>
+/// <param name="Action">One of <see cref="AuditActions"/> (or a feature's own constant, PascalCase verb phrase).</param>
+/// <param name="EntityType">The kind of record, for example "Note" or "Session".</param>
+/// <param name="EntityId">The record's id, when there is one.</param>
+/// <param name="ClientIds">The clients whose data was read or changed (both partners of a couple's session).</param>
+public sealed record AuditEntry(string Action, string EntityType, Guid? EntityId = null, IReadOnlyCollection<Guid>? ClientIds = null)
+{
+    /// <summary>The person acting, when it is not the signed-in user (a sign-in, an accepted invitation).</summary>
+    public Guid? ActorId { get; init; }
+
+    /// <summary>A short technical remark such as "Scheduled→Cancelled"; never personal data or free text.</summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>
+/// The audit trail, for every feature: call it on each read and change of client data and on security
+/// events. The acting user and the request's IP address are taken from the current request.
+/// </summary>
+public interface IAuditLog
+{
+    /// <summary>
+    /// Adds a record to the current unit of work: the caller's next SaveChangesAsync stores it in the same
+    /// transaction as the change, so a change is never stored without its record (or the other way round).
+    /// </summary>
+    void Add(AuditEntry entry);
+
+    /// <summary>Adds a record and saves the unit of work now: for reads and for events that change nothing else.</summary>
+    Task WriteAsync(AuditEntry entry, CancellationToken ct);
+
+    /// <summary>
+    /// A sign-in attempt for a login name whose practice is already bound (SignInDirectory). Attempts for
+    /// names no practice knows are not recorded: they belong to no practice's trail.
+    /// </summary>
+    Task RecordSignInAsync(string loginName, bool succeeded, string? detail, CancellationToken ct);
+}
+
+public static class AuditActions
+{
+    // Security events
+    public const string SignedIn = "SignedIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string RecoveryCodesRegenerated = "RecoveryCodesRegenerated";
+    public const string InvitationCreated = "InvitationCreated";
+    public const string InvitationAccepted = "InvitationAccepted";
+    public const string CounselorAddedToCase = "CounselorAddedToCase";
+    public const string CounselorRemovedFromCase = "CounselorRemovedFromCase";
+    public const string PracticeSettingsChanged = "PracticeSettingsChanged";
+
+    // Client data
+    public const string ProfileRead = "ProfileRead";
+    public const string ProfileChanged = "ProfileChanged";
+    public const string SessionsListed = "SessionsListed";
+    public const string SessionRead = "SessionRead";
+    public const string SessionCreated = "SessionCreated";
+    public const string SessionRescheduled = "SessionRescheduled";
+    public const string SessionStatusChanged = "SessionStatusChanged";
+    public const string CalendarFeedRead = "CalendarFeedRead";
+    public const string CalendarFeedRotated = "CalendarFeedRotated";
+    public const string CalendarFeedChanged = "CalendarFeedChanged";
+    public const string NotesListed = "NotesListed";
+    public const string NoteRead = "NoteRead";
+    public const string NoteCreated = "NoteCreated";
+    public const string NoteUpdated = "NoteUpdated";
+    public const string NoteSigned = "NoteSigned";
+    public const string NoteAddendumAdded = "NoteAddendumAdded";
+    public const string NoteReleased = "NoteReleased";
+    public const string ExportRequested = "ExportRequested";
+    public const string ExportProduced = "ExportProduced";
+    public const string ExportRead = "ExportRead";
+    public const string ExportDownloaded = "ExportDownloaded";
+    public const string ClientErased = "ClientErased";
+    public const string AuditSearched = "AuditSearched";
+    public const string AuditExported = "AuditExported";
+}
+
+internal sealed class AuditLog(
+    AppDbContext db, TenantContext tenant, IHttpContextAccessor http, ILookupNormalizer normalizer, TimeProvider clock) : IAuditLog
+{
+    public void Add(AuditEntry entry)
+    {
+        if (!tenant.HasPractice)
+        {
+            // Without a practice there is no trail to write to (and RLS would refuse the row).
+            return;
+        }
+        var context = http.HttpContext;
+        var actor = entry.ActorId ?? context?.User.UserId();
+        var now = clock.GetUtcNow();
+        db.AuditRecords.Add(new AuditRecord
+        {
+            PracticeId = tenant.PracticeId,
+            Id = Guid.CreateVersion7(now),
+            At = now,
+            UserId = actor is { } id && id != Guid.Empty ? id : null,
+            Action = entry.Action,
+            EntityType = entry.EntityType,
+            EntityId = entry.EntityId,
+            ClientIds = entry.ClientIds?.Distinct().Order().ToArray() ?? [],
+            IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
+            Detail = entry.Detail is { Length: > 200 } tooLong ? tooLong[..200] : entry.Detail,
+        });
+    }
+
+    public async Task WriteAsync(AuditEntry entry, CancellationToken ct)
+    {
+        Add(entry);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RecordSignInAsync(string loginName, bool succeeded, string? detail, CancellationToken ct)
+    {
+        if (!tenant.HasPractice)
+        {
+            return;
+        }
+        var normalized = normalizer.NormalizeName(loginName.Trim());
+        var userId = await db.LoginNames.AsNoTracking()
+            .Where(l => l.NormalizedName == normalized && l.PracticeId == tenant.PracticeId)
+            .Select(l => (Guid?)l.UserId)
+            .FirstOrDefaultAsync(ct);
+        var isClient = userId is { } id && await db.UserRoles.AnyAsync(r => r.UserId == id && r.RoleId == Roles.ClientId, ct);
+        await WriteAsync(new AuditEntry(succeeded ? AuditActions.SignedIn : AuditActions.SignInFailed, "User", userId,
+            isClient ? [userId!.Value] : null)
+        {
+            ActorId = userId,
+            Detail = detail,
+        }, ct);
+    }
+}

@@ -1,0 +1,76 @@
+using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Sessions;
+using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Pages.Counselor.Sessions;
+
+public sealed class BookModel(AppDbContext db, SessionService sessions) : PageModel
+{
+    [BindProperty]
+    public BookSessionForm Form { get; set; } = new();
+
+    public string CaseTitle { get; private set; } = "";
+    public IReadOnlyList<SessionConflict> Conflicts { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct)
+    {
+        if (!User.IsCounselor() && !User.IsAdmin())
+        {
+            return Forbid();
+        }
+        return await LoadAsync(caseId, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid caseId, CancellationToken ct)
+    {
+        if (!User.IsCounselor() && !User.IsAdmin())
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(caseId, ct))
+        {
+            return NotFound();
+        }
+        var outcome = await sessions.BookAsync(User, caseId, Form.ToRequest(), ct);
+        switch (outcome)
+        {
+            case SessionOutcome.Done done:
+                TempData["Flash"] = done.Session.Conflicts is { Count: > 0 } ? "Session booked, overlapping another one." : "Session booked.";
+                return Redirect($"/counselor/sessions/{done.Session.Id}");
+            case SessionOutcome.Invalid invalid:
+                Errors = invalid.Errors.ToDictionary();
+                break;
+            case SessionOutcome.Conflicts conflicts:
+                Conflicts = conflicts.With;
+                break;
+            case SessionOutcome.Refused refused:
+                Refusal = refused.Reason;
+                break;
+            default:
+                return NotFound();
+        }
+        Response.StatusCode = Conflicts.Count > 0 ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid caseId, CancellationToken ct)
+    {
+        var found = await db.Cases.AsNoTracking().ManagedBy(User).Where(c => c.Id == caseId).Select(c => new { c.Title }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return false;
+        }
+        CaseTitle = found.Title;
+        Form.CaseId = caseId;
+        Form.CaseClients = (await db.CaseClients.AsNoTracking().Where(x => x.CaseId == caseId)
+                .Join(db.Users, x => x.ClientId, u => u.Id, (x, u) => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .Select(x => (x.Id, x.DisplayName)).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using CounselorSuite.Tests.Infrastructure;
+
+namespace CounselorSuite.Tests.Sessions;
+
+public sealed class SessionPageTests
+{
+    [Fact]
+    public async Task The_counselor_sees_their_sessions_in_the_week_and_month_views()
+    {
+        var app = await PageTestApp.SharedPagesAsync();
+        var world = await app.CreateWorldAsync();
+        var startsAt = SessionApi.DaysAhead(2, 14);
+        var id = await world.Counselor.BookAsync(world.CaseId, startsAt);
+        using var page = await app.CookieSignInAsync(world.CounselorEmail);
+
+        var week = await page.GetStringAsync($"/counselor/calendar?date={startsAt:yyyy-MM-dd}");
+        var month = await page.GetStringAsync($"/counselor/calendar?view=month&date={startsAt:yyyy-MM-dd}");
+
+        foreach (var html in new[] { week, month })
+        {
+            Assert.Contains($"href=\"/counselor/sessions/{id}\"", html);
+            Assert.Contains("<strong>14:00</strong> A case", html);
+        }
+        Assert.Contains("Month view", week);
+        Assert.Contains("Week view", month);
+        var other = await app.CreateWorldAsync();
+        using var otherPage = await app.CookieSignInAsync(other.CounselorEmail);
+        Assert.DoesNotContain(id.ToString(), await otherPage.GetStringAsync($"/counselor/calendar?date={startsAt:yyyy-MM-dd}"));
+    }
+
+    [Fact]
+    public async Task The_booking_form_warns_of_a_double_booking_and_offers_to_book_anyway()
+    {
+        var app = await PageTestApp.SharedPagesAsync();
+        var world = await app.CreateWorldAsync();
+        var startsAt = SessionApi.DaysAhead(4, 9);
+        await world.Counselor.BookAsync(world.CaseId, startsAt, minutes: 60);
+        using var page = await app.CookieSignInAsync(world.CounselorEmail);
+        var url = $"/counselor/sessions/book/{world.CaseId}";
+        var token = await PageTestApp.FormTokenAsync(page, url);
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.StartsAt"] = startsAt.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm"),
+            ["Form.DurationMinutes"] = "50",
+            ["__RequestVerificationToken"] = token,
+        };
+
+        var warned = await page.PostAsync(url, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
+        var html = await warned.Content.ReadAsStringAsync();
+        Assert.Contains("This overlaps another session", html);
+        Assert.Contains("Book anyway", html);
+
+        fields["Form.AllowConflict"] = "true";
+        var booked = await page.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.StartsWith("/counselor/sessions/", booked.Headers.Location!.OriginalString);
+        Assert.Equal(2, (await (await world.Counselor.GetAsync($"/api/cases/{world.CaseId}/sessions")).ReadJsonAsync())["total"]!.GetValue<int>());
+
+        fields["Form.DurationMinutes"] = "0";
+        var bad = await page.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Duration must be more than zero minutes.", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Clients_see_their_upcoming_appointments_in_the_portal()
+    {
+        var app = await PageTestApp.SharedPagesAsync();
+        var world = await app.CreateWorldAsync();
+        var startsAt = SessionApi.DaysAhead(3, 16);
+        await world.Counselor.BookAsync(world.CaseId, startsAt);
+        using var client = await app.CookieSignInAsync(world.Clients[0].Email);
+        using var counselor = await app.CookieSignInAsync(world.CounselorEmail);
+
+        var html = await client.GetStringAsync("/portal/sessions");
+
+        Assert.Contains(startsAt.UtcDateTime.ToString("dddd d MMMM, HH:mm"), html);
+        Assert.Contains("Room 2", html);
+        Assert.DoesNotContain("note", html.Replace("notice", ""), StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(HttpStatusCode.OK, (await counselor.GetAsync("/portal/sessions")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/counselor/calendar")).StatusCode);
+    }
+}
