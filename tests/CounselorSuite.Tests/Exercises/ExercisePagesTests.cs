@@ -122,6 +122,30 @@ public sealed class ExercisePagesTests
     }
 
     [Fact]
+    public async Task Editing_a_copy_of_the_safety_check_in_in_the_builder_keeps_its_safety_screening()
+    {
+        var app = await TestApp.SharedAsync();
+        var world = await app.CreateWorldAsync();
+        var checkIn = (await world.Counselor.ListAsync("&dimension=Safety&builtIn=true")).Single(i => i["title"]!.GetValue<string>() == "Private check-in");
+        var copy = await (await world.Counselor.PostAsync($"/api/exercises/{checkIn["id"]}/copy", null)).ReadJsonAsync();
+        var id = copy["id"]!.GetValue<Guid>();
+        using var browser = await PageBrowser.SignInAsync(app, world.CounselorEmail);
+        var url = $"/counselor/exercises/edit/{id}";
+        var page = await browser.OpenAsync(url);
+
+        var form = (IHtmlFormElement)page.QuerySelector("form.builder")!;
+        var saved = await browser.FollowAsync(await browser.SubmitAsync(form, form.QuerySelector("button[value=save]"),
+            f => f.Set("Input.Title", "Private check-in (Harbor)"), url));
+        await saved.EnsureStatusAsync(HttpStatusCode.OK);
+
+        var v2 = await world.Counselor.GetExerciseAsync(id);
+        Assert.Equal(2, v2["version"]!.GetValue<int>());
+        Assert.True(v2["safetyScreening"]!.GetValue<bool>());
+        Assert.Equal(copy["prompts"]!.AsArray().Select(p => p!["safety"]?.ToJsonString()), v2["prompts"]!.AsArray().Select(p => p!["safety"]?.ToJsonString()));
+        Assert.Equal(copy["prompts"]!.AsArray().Select(p => p!["id"]!.GetValue<Guid>()), v2["prompts"]!.AsArray().Select(p => p!["id"]!.GetValue<Guid>()));
+    }
+
+    [Fact]
     public async Task The_builder_shows_errors_per_field_and_saves_nothing()
     {
         var app = await TestApp.SharedAsync();

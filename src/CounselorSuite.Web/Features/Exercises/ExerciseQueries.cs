@@ -44,6 +44,7 @@ public sealed record ExerciseDetail(
     string? BuiltInKey, bool Archived, int CurrentVersion, Guid? CopiedFromId, DateTimeOffset CreatedAt,
     IReadOnlyList<VersionSummary> Versions)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ExerciseTheme Theme => Enum.Parse<ExerciseTheme>(Category);
 
     public ExerciseFormModel ToForm(IReadOnlyList<ExercisePrompt> prompts) =>
