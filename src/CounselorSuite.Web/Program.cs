@@ -2,6 +2,7 @@ using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Demo;
 using CounselorSuite.Web.Features.Invitations;
+using CounselorSuite.Web.Features.Operations;
 using CounselorSuite.Web.Infrastructure;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
@@ -83,6 +84,7 @@ app.MapInvitationsApi();
 app.MapCasesApi();
 app.MapFeatureApis();
 app.MapAppPages();
+app.MapJobsDashboard(app.Configuration);
 
 app.Run();
 return 0;
