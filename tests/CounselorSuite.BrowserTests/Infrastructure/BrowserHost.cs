@@ -80,6 +80,9 @@ public sealed class BrowserHost : IAsyncLifetime
     public ShiftableClock Clock { get; } = new();
     public Mailbox Mailbox { get; private set; } = null!;
 
+    /// <summary>Pages axe has checked in this run (page key → the step that checked it).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> CheckedPages { get; } = new();
+
     public async Task InitializeAsync()
     {
         App = new BrowserApp(await TestDatabase.GetAsync(), Clock);

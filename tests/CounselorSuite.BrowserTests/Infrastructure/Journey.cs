@@ -106,7 +106,17 @@ public sealed partial class Journey : IAsyncDisposable
             }
             if (checkAccessibility)
             {
-                await CheckAccessibilityAsync(page, file);
+                // Each page (and each state a form handler leaves it in) is checked once per run: the
+                // same page in the next journey has the same markup, and axe takes a second a run.
+                var key = PageKey(page.Url);
+                if (_host.CheckedPages.TryAdd(key, file))
+                {
+                    await CheckAccessibilityAsync(page, file);
+                }
+                else
+                {
+                    _axeLog.AppendLine($"{file} {key}: checked already");
+                }
             }
         }
         catch (Exception e)
@@ -165,10 +175,12 @@ public sealed partial class Journey : IAsyncDisposable
             {
                 await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
             }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await page.RunAxe(AxeOptions);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var violations = result.Violations ?? [];
-            _axeLog.AppendLine($"{label} [{viewport.Name}] {PathOf(page.Url)}: {violations.Length} violation(s)"
-                + string.Concat(violations.Select(v => $" {v.Id}({v.Impact})")));
+            _axeLog.AppendLine($"{label} [{viewport.Name}] {PathOf(page.Url)}: {violations.Length} violation(s) in {took.TotalMilliseconds:0} ms"
+                + string.Concat(violations.Select(v => $" {v.Id}({v.Impact}) at {string.Join(", ", v.Nodes.Select(n => n.Target))};")));
             foreach (var violation in violations.Where(v => Failing.Contains(v.Impact)))
             {
                 problems.AppendLine($"[{viewport.Name}] {violation.Id} ({violation.Impact}): {violation.Help}");
@@ -188,6 +200,24 @@ public sealed partial class Journey : IAsyncDisposable
             throw new Xunit.Sdk.XunitException($"Accessibility (axe) found serious or critical problems on {page.Url}:\n{problems}");
         }
     }
+
+    /// <summary>"/counselor/cases/{id}?handler=Invite": the page, not the record it shows.</summary>
+    public static string PageKey(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return url;
+        }
+        var path = GuidPattern().Replace(uri.AbsolutePath.ToLowerInvariant(), "{id}");
+        var handler = HandlerPattern().Match(uri.Query);
+        return handler.Success ? $"{path}?handler={handler.Groups[1].Value.ToLowerInvariant()}" : path;
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex GuidPattern();
+
+    [GeneratedRegex("[?&]handler=([^&]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex HandlerPattern();
 
     private static string PathOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.PathAndQuery.Split("token=")[0] : url;
 

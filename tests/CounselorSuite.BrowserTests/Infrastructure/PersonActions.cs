@@ -16,15 +16,23 @@ public static class PersonActions
     }
 
     /// <summary>Turns on two-factor sign-in on /account/security with a code computed from the key the page shows.</summary>
-    public static async Task EnrolInTwoFactorAsync(this IPage page)
+    public static async Task<string> EnrolInTwoFactorAsync(this IPage page)
     {
         var key = await page.Locator("#shared-key").InnerTextAsync();
         await page.GetByLabel("Code from the app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recovery-codes")).ToBeVisibleAsync();
+        return key;
     }
 
     public static string PathOf(this IPage page) => new Uri(page.Url).AbsolutePath;
+
+    /// <summary>Waits for a page at this path, whatever its query or fragment (a skip link's "#main" survives redirects).</summary>
+    public static Task WaitForPathAsync(this IPage page, string path) =>
+        page.WaitForURLAsync(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath == path);
+
+    /// <summary>Waits for the sign-in page, which a signed-out person is sent to.</summary>
+    public static Task WaitForSignInPageAsync(this IPage page) => page.WaitForPathAsync("/account/login");
 
     /// <summary>The practice settings form on /admin, saved with these changes.</summary>
     public static async Task SavePracticeSettingsAsync(this IPage page, string? quickExitUrl = null, int? idleMinutes = null, bool? requireTwoFactor = null)

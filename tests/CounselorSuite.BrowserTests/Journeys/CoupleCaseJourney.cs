@@ -67,7 +67,7 @@ public sealed class CoupleCaseJourney(BrowserHost host)
             await journey.StepAsync(partner, $"{name} reaches the portal", async () =>
             {
                 await partner.GetByRole(AriaRole.Button, new() { Name = "Set password and sign in" }).ClickAsync();
-                await partner.WaitForURLAsync("**/portal");
+                await partner.WaitForPathAsync("/portal");
                 await Expect(partner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Hello, {chosenName ?? name}");
                 // The portal names neither the product nor counseling where a passer-by could read it.
                 await Expect(partner).ToHaveTitleAsync("Home");

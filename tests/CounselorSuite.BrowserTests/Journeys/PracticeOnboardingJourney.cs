@@ -28,7 +28,7 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
         await journey.StepAsync(admin, "registered and signed in", async () =>
         {
             await admin.GetByRole(AriaRole.Button, new() { Name = "Register and sign in" }).ClickAsync();
-            await admin.WaitForURLAsync("**/counselor");
+            await admin.WaitForPathAsync("/counselor");
             await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("All cases");
         });
         await journey.StepAsync(admin, "practice settings", async () =>
@@ -40,10 +40,10 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
         {
             await admin.SavePracticeSettingsAsync(requireTwoFactor: true);
             // Every staff page now leads to the security page until the admin has enrolled.
-            await admin.WaitForURLAsync("**/account/security");
+            await admin.WaitForPathAsync("/account/security");
             await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your practice requires two-factor sign-in");
             await admin.GotoAsync("/counselor");
-            await admin.WaitForURLAsync("**/account/security");
+            await admin.WaitForPathAsync("/account/security");
         });
         await journey.StepAsync(admin, "admin enrols with an authenticator code", async () =>
         {
@@ -77,13 +77,30 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
         await journey.StepAsync(counselor, "counselor must enrol too", async () =>
         {
             await counselor.GetByRole(AriaRole.Button, new() { Name = "Set password and sign in" }).ClickAsync();
-            await counselor.WaitForURLAsync("**/account/security");
+            await counselor.WaitForPathAsync("/account/security");
             await Expect(counselor.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your practice requires two-factor sign-in");
         });
-        await journey.StepAsync(counselor, "counselor enrols", () => counselor.EnrolInTwoFactorAsync());
+        var counselorKey = "";
+        await journey.StepAsync(counselor, "counselor enrols", async () => counselorKey = await counselor.EnrolInTwoFactorAsync());
         await journey.StepAsync(counselor, "counselor reaches their cases", async () =>
         {
             await counselor.GotoAsync("/counselor");
+            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your cases");
+        });
+        await journey.StepAsync(counselor, "next sign-in asks for the code", async () =>
+        {
+            await counselor.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await counselor.WaitForSignInPageAsync();
+            await counselor.GetByLabel("Email or username").FillAsync(counselorEmail);
+            await counselor.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiClient.Password);
+            await counselor.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await counselor.WaitForPathAsync("/account/login-2fa");
+            await counselor.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(counselorKey, DateTimeOffset.UtcNow));
+        });
+        await journey.StepAsync(counselor, "signed in with the code", async () =>
+        {
+            await counselor.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await counselor.WaitForPathAsync("/counselor");
             await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your cases");
         });
         await journey.StepAsync(admin, "admin sees the counselor with two-factor on", async () =>

@@ -48,12 +48,12 @@ public sealed class QuickExitJourney(BrowserHost host)
             await journey.StepAsync(client, $"client in the portal before leaving by {how}", async () =>
             {
                 await client.SignInAsync(world.Clients[0].Email);
-                await client.WaitForURLAsync("**/portal");
+                await client.WaitForPathAsync("/portal");
                 // A few pages deep, as a person would be: every one of them must stay out of reach.
                 await client.GetByRole(AriaRole.Link, new() { Name = "Security" }).ClickAsync();
-                await client.WaitForURLAsync("**/account/security");
+                await client.WaitForPathAsync("/account/security");
                 await client.GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
-                await client.WaitForURLAsync("**/portal");
+                await client.WaitForPathAsync("/portal");
                 await Expect(client.GetByRole(AriaRole.Link, new() { Name = "Quick exit" })).ToHaveAttributeAsync("href", NeutralSite);
             });
             await journey.StepAsync(client, $"quick exit by {how}", async () =>
@@ -73,7 +73,7 @@ public sealed class QuickExitJourney(BrowserHost host)
                 await Expect(client.Locator("body")).Not.ToContainTextAsync("Hello,");
                 // The exit ended the session too: the portal asks for a sign-in again.
                 await client.GotoAsync("/portal");
-                await client.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+                await client.WaitForSignInPageAsync();
             });
         }
     }

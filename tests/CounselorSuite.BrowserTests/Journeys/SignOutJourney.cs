@@ -25,32 +25,37 @@ public sealed class SignOutJourney(BrowserHost host)
         await journey.StepAsync(counselor, "counselor signs out", async () =>
         {
             await counselor.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await counselor.WaitForURLAsync("**/account/login");
+            await counselor.WaitForPathAsync("/account/login");
             await Expect(counselor.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are signed out.");
         });
         await journey.StepAsync(counselor, "counselor's pages ask for a sign-in again", async () =>
         {
             await counselor.GoBackAsync();
-            await counselor.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+            await counselor.WaitForSignInPageAsync();
             await counselor.GotoAsync("/counselor");
-            await counselor.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+            await counselor.WaitForSignInPageAsync();
         }, checkAccessibility: false);
 
         var client = await journey.OpenAsync(Viewport.Phone);
         await journey.StepAsync(client, "client signed in", async () =>
         {
             await client.SignInAsync(clientEmail);
-            await client.WaitForURLAsync("**/portal");
+            await client.WaitForPathAsync("/portal");
         }, checkAccessibility: false);
         await journey.StepAsync(client, "client signs out to a neutral page", async () =>
         {
             await client.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-            await client.WaitForURLAsync("**/account/signed-out");
+            await client.WaitForPathAsync("/account/signed-out");
             await Expect(client).ToHaveTitleAsync("Signed out");
             await Expect(client.Locator("body")).Not.ToContainTextAsync("CounselorSuite");
-            await client.GotoAsync("/portal");
-            await client.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
         });
+        await journey.StepAsync(client, "client's portal asks for a sign-in again", async () =>
+        {
+            await client.GoBackAsync();
+            await Expect(client.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
+            await client.GotoAsync("/portal");
+            await client.WaitForSignInPageAsync();
+        }, checkAccessibility: false);
 
         var admin = await journey.OpenAsync(Viewport.Desktop);
         await journey.StepAsync(admin, "admin sets the shortest idle time", async () =>
@@ -65,7 +70,7 @@ public sealed class SignOutJourney(BrowserHost host)
         await journey.StepAsync(idlePhone, "client idle in the portal", async () =>
         {
             await idlePhone.SignInAsync(clientEmail);
-            await idlePhone.WaitForURLAsync("**/portal");
+            await idlePhone.WaitForPathAsync("/portal");
             await Expect(idlePhone.Locator("body")).ToHaveAttributeAsync("data-idle-minutes", "5");
         }, checkAccessibility: false);
         await journey.StepAsync(idlePhone, "the page leaves after 5 idle minutes", async () =>
@@ -73,10 +78,10 @@ public sealed class SignOutJourney(BrowserHost host)
             await idlePhone.Clock.FastForwardAsync("04:50");
             Assert.EndsWith("/portal", idlePhone.Url);
             await idlePhone.Clock.FastForwardAsync("00:20");
-            await idlePhone.WaitForURLAsync("**/account/signed-out");
+            await idlePhone.WaitForPathAsync("/account/signed-out");
             await Expect(idlePhone).ToHaveTitleAsync("Signed out");
             await idlePhone.GotoAsync("/portal");
-            await idlePhone.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+            await idlePhone.WaitForSignInPageAsync();
         });
 
         // The server's own limit, for a browser that never ran the timer (a phone asleep, no JavaScript):
@@ -85,7 +90,7 @@ public sealed class SignOutJourney(BrowserHost host)
         await journey.StepAsync(asleep, "client in the portal again", async () =>
         {
             await asleep.SignInAsync(clientEmail);
-            await asleep.WaitForURLAsync("**/portal");
+            await asleep.WaitForPathAsync("/portal");
         }, checkAccessibility: false);
         try
         {
@@ -96,10 +101,10 @@ public sealed class SignOutJourney(BrowserHost host)
                 Assert.EndsWith("/portal", asleep.Url);
                 host.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(10));
                 await asleep.ReloadAsync();
-                await asleep.WaitForURLAsync("**/account/signed-out");
+                await asleep.WaitForPathAsync("/account/signed-out");
                 await Expect(asleep.Locator("body")).Not.ToContainTextAsync("Hello,");
                 await asleep.GotoAsync("/portal");
-                await asleep.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+                await asleep.WaitForSignInPageAsync();
             }, checkAccessibility: false);
         }
         finally
