@@ -85,3 +85,23 @@ public sealed class SessionPageTests
         Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/counselor/calendar")).StatusCode);
     }
 }
+
+public sealed class CaseSessionsSectionTests
+{
+    [Fact]
+    public async Task The_case_page_lists_upcoming_and_past_sessions_and_offers_booking()
+    {
+        var app = await TestApp.SharedAsync();
+        var world = await app.CreateWorldAsync();
+        var upcoming = await world.Counselor.BookAsync(world.CaseId, SessionApi.DaysAhead(3, 10));
+        var past = await world.Counselor.BookAsync(world.CaseId, SessionApi.DaysAhead(-2, 10));
+        using var browser = await Browser.SignedInAsync(app, world.CounselorEmail);
+
+        var html = await browser.PageAsync($"/counselor/cases/{world.CaseId}");
+
+        var section = html[html.IndexOf("id=\"sessions\"", StringComparison.Ordinal)..];
+        Assert.True(section.IndexOf($"/counselor/sessions/{upcoming}", StringComparison.Ordinal) < section.IndexOf("<h3>Past</h3>", StringComparison.Ordinal));
+        Assert.True(section.IndexOf($"/counselor/sessions/{past}", StringComparison.Ordinal) > section.IndexOf("<h3>Past</h3>", StringComparison.Ordinal));
+        Assert.Contains($"action=\"/counselor/sessions/book/{world.CaseId}\"", section);
+    }
+}

@@ -23,6 +23,7 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
     [BindProperty] public Guid InvitationId { get; set; }
     [BindProperty] public Guid CounselorId { get; set; }
 
+    public Guid CaseId { get; private set; }
     public string Title { get; private set; } = "";
     public CaseKind Kind { get; private set; }
     public ConfidentialityAgreement Agreement { get; private set; }
@@ -150,7 +151,7 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
         {
             return false;
         }
-        (Title, Kind, Agreement) = (found.Title, found.Kind, found.Confidentiality);
+        (CaseId, Title, Kind, Agreement) = (id, found.Title, found.Kind, found.Confidentiality);
         Clients = await db.CaseClients.AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.AddedAt)
             .Join(db.Users, x => x.ClientId, u => u.Id, (x, u) => new PersonRow(u.Id, u.DisplayName, u.Email ?? u.UserName ?? ""))
             .ToListAsync(ct);
