@@ -69,3 +69,24 @@ public sealed class PortalPageTests
         Assert.Contains("&lt;script&gt;", section);
     }
 }
+
+public sealed class NeutralPublicPagesTests
+{
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/register")]
+    [InlineData("/account/setup")]
+    [InlineData("/invitations/accept?token=abc")]
+    public async Task Pages_a_client_may_see_before_signing_in_never_name_the_product(string url)
+    {
+        var app = await TestApp.SharedAsync();
+        using var browser = new Browser(app);
+
+        var response = await browser.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("Secure portal", html);
+        Assert.DoesNotContain("CounselorSuite", html);
+        Assert.DoesNotContain("counsel", html.ToLowerInvariant().Replace("counselorsuite", ""));
+    }
+}
