@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Demo;
+using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Infrastructure;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -23,6 +24,7 @@ if (args.Contains("--worker-only"))
     workerBuilder.Services.AddCoreServices(workerBuilder.Configuration);
     workerBuilder.Services.AddAppFeatures(workerBuilder.Configuration);
     workerBuilder.Services.AddHangfireServer(o => o.WorkerCount = workerBuilder.Configuration.GetValue("Jobs:WorkerCount", Environment.ProcessorCount * 2));
+    workerBuilder.Services.AddHandoutRendererWarmup();
     await workerBuilder.Build().RunAsync();
     return 0;
 }
@@ -55,6 +57,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 if (builder.Configuration.GetValue("Jobs:RunServer", true))
 {
     builder.Services.AddHangfireServer(o => o.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", Environment.ProcessorCount * 2));
+    builder.Services.AddHandoutRendererWarmup();
 }
 
 var app = builder.Build();
