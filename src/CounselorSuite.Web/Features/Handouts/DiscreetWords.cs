@@ -17,7 +17,6 @@ public static partial class DiscreetWords
     public static IReadOnlyList<string> For(IEnumerable<string> exerciseTitles) =>
         ExerciseVocabulary.Themes.Select(t => t.Name)
             .Concat(ExerciseVocabulary.Dimensions.Select(d => d.Name))
-            .Concat(ExerciseVocabulary.Dimensions.Select(d => d.Value.ToString()))
             .Concat(exerciseTitles)
             .Where(w => !string.IsNullOrWhiteSpace(w))
             .Select(w => w.Trim())

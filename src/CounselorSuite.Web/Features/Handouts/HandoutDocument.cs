@@ -31,7 +31,7 @@ public sealed class HandoutProblemException(string message) : Exception(message)
 /// </summary>
 public static class HandoutDocument
 {
-    public const string NeutralHelp = "Your counselor can give you a list of local help lines and resources.";
+    public const string NeutralHelp = "Ask at your next appointment for a list of local contacts and resources.";
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static string FileName(bool discreet, DateOnly sessionDate) =>

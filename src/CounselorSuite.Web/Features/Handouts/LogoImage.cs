@@ -80,7 +80,7 @@ public static class LogoImage
     private static CleanImage CleanPng(byte[] data)
     {
         var position = PngSignature.Length;
-        byte[]? header = null, palette = null, transparency = null;
+        byte[]? header = null, palette = null, transparency = null, density = null;
         using var compressed = new MemoryStream();
         var ended = false;
         while (!ended)
@@ -116,6 +116,9 @@ public static class LogoImage
                     break;
                 case "tRNS" when transparency is null:
                     transparency = body.ToArray();
+                    break;
+                case "pHYs" when density is null && length == 9:
+                    density = body.ToArray(); // the intended print size: how big the logo is drawn
                     break;
                 case "IDAT":
                     compressed.Write(body);
@@ -198,6 +201,10 @@ public static class LogoImage
         if (transparency is not null)
         {
             WriteChunk(output, "tRNS", transparency);
+        }
+        if (density is not null)
+        {
+            WriteChunk(output, "pHYs", density);
         }
         WriteChunk(output, "IDAT", deflated.ToArray());
         WriteChunk(output, "IEND", []);
@@ -287,6 +294,11 @@ public static class LogoImage
     {
         using var output = new MemoryStream();
         output.Write([0xFF, 0xD8]);
+        // A plain JFIF header with only the pixel density: readers (PDFsharp among them) look for it, and
+        // the density sets the logo's printed size. Placeholder until the original's density is known.
+        var jfifAt = output.Position;
+        byte[] density = [1, 0, 72, 0, 72];
+        output.Write([0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, .. density, 0x00, 0x00]);
         var position = 2;
         int width = 0, height = 0, frames = 0, scans = 0;
         while (true)
@@ -344,6 +356,9 @@ public static class LogoImage
                 case 0xDB or 0xC4 or 0xDD:
                     output.Write(segment);
                     break;
+                case 0xE0 when body.Length >= 12 && body.StartsWith("JFIF\0"u8) && body[7] <= 2 && body[8..12].IndexOfAnyExcept((byte)0) >= 0:
+                    density = body[7..12].ToArray(); // units, horizontal and vertical density
+                    break;
                 case 0xEE when body.StartsWith("Adobe"u8):
                     // Says how the colours are encoded (RGB or YCbCr, CMYK); readers need it to draw the colours right.
                     output.Write(segment);
@@ -366,7 +381,9 @@ public static class LogoImage
             throw new InvalidImageException(Damaged);
         }
         output.Write([0xFF, 0xD9]);
-        return new CleanImage(output.ToArray(), "image/jpeg", width, height);
+        var bytes = output.ToArray();
+        density.CopyTo(bytes, (int)jfifAt + 11);
+        return new CleanImage(bytes, "image/jpeg", width, height);
     }
 
     /// <summary>Copies entropy-coded data up to the next marker that is not a restart or a stuffed 0xFF.</summary>
