@@ -230,3 +230,49 @@ public sealed class HandoutApiTests
         Assert.Contains("HandoutDownloaded", actions);
     }
 }
+
+public sealed class HandoutDataRightsTests
+{
+    [Fact]
+    public async Task A_clients_export_holds_their_ready_handouts_and_not_their_partners()
+    {
+        var app = await HandoutTestApp.SharedAsync();
+        var world = await app.CreateWorldAsync("Couple");
+        var exercise = await world.Counselor.ExerciseAsync("Evening talk", "Talk for ten minutes.");
+        var created = await world.Counselor.ComposeAsync(new { caseId = world.CaseId, exerciseIds = new[] { exercise }, includeProgress = false, discreet = false, sessionDate = "2026-11-27" });
+        var byClient = created["handouts"]!.AsArray().ToDictionary(h => h!["clientId"]!.GetValue<Guid>(), h => h!["id"]!.GetValue<Guid>());
+        foreach (var id in byClient.Values)
+        {
+            await app.RunJobAsync(world.Practice.PracticeId, id);
+        }
+        var (clientId, _, client) = world.Clients[0];
+        var exportId = (await (await client.PostAsync($"/api/clients/{clientId}/export", null)).ReadJsonAsync())["id"]!.GetValue<Guid>();
+
+        await DataRights.ExportTests.RunExportJobAsync(app, world.Practice.PracticeId, exportId);
+
+        var zip = await (await client.GetAsync($"/api/exports/{exportId}/zip")).Content.ReadAsByteArrayAsync();
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        var pdfs = archive.Entries.Where(e => e.FullName.StartsWith("handouts/") && e.FullName.EndsWith(".pdf")).ToList();
+        var entry = Assert.Single(pdfs);
+        Assert.Equal($"handouts/2026-11-27-{byClient[clientId].ToString("N")[^8..]}.pdf", entry.FullName);
+        var listed = new StreamReader(archive.GetEntry("handouts/handouts.json")!.Open()).ReadToEnd();
+        Assert.Contains(byClient[clientId].ToString(), listed);
+        Assert.DoesNotContain(byClient[world.Clients[1].Id].ToString(), listed);
+    }
+
+    [Fact]
+    public async Task Erasing_a_client_removes_their_handouts_and_keeps_the_partners()
+    {
+        var app = await HandoutTestApp.SharedAsync();
+        var world = await app.CreateWorldAsync("Couple");
+        var exercise = await world.Counselor.ExerciseAsync("Evening talk", "Talk for ten minutes.");
+        var created = await world.Counselor.ComposeAsync(new { caseId = world.CaseId, exerciseIds = new[] { exercise }, includeProgress = false, discreet = false });
+        var byClient = created["handouts"]!.AsArray().ToDictionary(h => h!["clientId"]!.GetValue<Guid>(), h => h!["id"]!.GetValue<Guid>());
+
+        var erased = await world.Admin.PostAsJsonAsync($"/api/clients/{world.Clients[0].Id}/erasure", new { @override = true, reason = "Asked to be forgotten" });
+
+        await erased.EnsureStatusAsync(HttpStatusCode.OK);
+        await (await world.Counselor.GetAsync($"/api/handouts/{byClient[world.Clients[0].Id]}")).EnsureStatusAsync(HttpStatusCode.NotFound);
+        await (await world.Counselor.GetAsync($"/api/handouts/{byClient[world.Clients[1].Id]}")).EnsureStatusAsync(HttpStatusCode.OK);
+    }
+}
