@@ -59,7 +59,7 @@ public static class HandoutRenderer
         document.Info.Title = handout.Title;
         document.Info.Author = handout.Author ?? "";
         document.Info.Subject = handout.Subject ?? "";
-        document.Info.Creator = "CounselorSuite";
+        document.Info.Creator = handout.Creator;
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestCompression;
     }

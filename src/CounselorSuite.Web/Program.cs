@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Demo;
+using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Operations;
 using CounselorSuite.Web.Infrastructure;
@@ -24,6 +25,7 @@ if (args.Contains("--worker-only"))
     workerBuilder.Services.AddCoreServices(workerBuilder.Configuration);
     workerBuilder.Services.AddAppFeatures(workerBuilder.Configuration);
     workerBuilder.Services.AddHangfireServer(o => o.WorkerCount = workerBuilder.Configuration.GetValue("Jobs:WorkerCount", Environment.ProcessorCount * 2));
+    workerBuilder.Services.AddHandoutRendererWarmup();
     await workerBuilder.Build().RunAsync();
     return 0;
 }
@@ -56,6 +58,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 if (builder.Configuration.GetValue("Jobs:RunServer", true))
 {
     builder.Services.AddHangfireServer(o => o.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", Environment.ProcessorCount * 2));
+    builder.Services.AddHandoutRendererWarmup();
 }
 
 var app = builder.Build();

@@ -830,6 +830,142 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("exercise_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Handout", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("Discreet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("discreet");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.PrimitiveCollection<Guid[]>("ExerciseVersionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("exercise_version_ids");
+
+                    b.Property<bool>("IncludeProgress")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_progress");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<string>("Paper")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("paper");
+
+                    b.Property<bool>("PasswordProtected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("password_protected");
+
+                    b.Property<string>("ProtectedPassword")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("protected_password");
+
+                    b.Property<DateTimeOffset?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("session_date");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_handouts");
+
+                    b.HasIndex("PracticeId", "BatchId")
+                        .HasDatabaseName("ix_handouts_practice_id_batch_id");
+
+                    b.HasIndex("PracticeId", "CreatedBy")
+                        .HasDatabaseName("ix_handouts_practice_id_created_by");
+
+                    b.HasIndex("PracticeId", "SessionId")
+                        .HasDatabaseName("ix_handouts_practice_id_session_id");
+
+                    b.HasIndex("PracticeId", "CaseId", "CreatedAt")
+                        .HasDatabaseName("ix_handouts_practice_id_case_id_created_at");
+
+                    b.HasIndex("PracticeId", "ClientId", "CreatedAt")
+                        .HasDatabaseName("ix_handouts_practice_id_client_id_created_at");
+
+                    b.ToTable("handouts", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -1195,6 +1331,58 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("practices", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.PracticeLogo", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("PracticeId")
+                        .HasName("pk_practice_logos");
+
+                    b.HasIndex("PracticeId", "UploadedBy")
+                        .HasDatabaseName("ix_practice_logos_practice_id_uploaded_by");
+
+                    b.ToTable("practice_logos", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -1515,6 +1703,36 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasConstraintName("fk_exercise_versions_exercises_practice_id_exercise_id");
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Handout", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handouts_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handouts_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handouts_users_practice_id_created_by");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_handouts_sessions_practice_id_session_id");
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Invitation", b =>
                 {
                     b.HasOne("CounselorSuite.Web.Domain.Practice", null)
@@ -1610,6 +1828,23 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_note_releases_notes_practice_id_note_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.PracticeLogo", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Practice", null)
+                        .WithOne()
+                        .HasForeignKey("CounselorSuite.Web.Domain.PracticeLogo", "PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_logos_practices_practice_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_practice_logos_users_practice_id_uploaded_by");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>

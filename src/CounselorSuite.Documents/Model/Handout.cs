@@ -11,6 +11,9 @@ public sealed record Handout(string Title, IReadOnlyList<Block> Blocks)
 
     public string? Subject { get; init; }
 
+    /// <summary>The "created by" application named in the PDF's properties; empty to name none (discreet handouts).</summary>
+    public string Creator { get; init; } = "CounselorSuite";
+
     /// <summary>If set, the PDF is encrypted and opens only with one of the passwords.</summary>
     public PdfPasswords? Passwords { get; init; }
 }

@@ -15,6 +15,20 @@ public class TestApp : WebApplicationFactory<Program>
     private static readonly SemaphoreSlim SharedLock = new(1, 1);
     private static TestApp? _shared;
 
+    /// <summary>
+    /// One notes key ring per test process, made before any host starts: hosts in one process share the
+    /// database, so a note one host wrote must decrypt in another (the job server's, for instance), and two
+    /// hosts creating their first key at the same moment would each miss the other's.
+    /// </summary>
+    private static readonly Lazy<string> NotesKeyDirectory = new(() =>
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cs-note-keys-" + Guid.NewGuid().ToString("N"));
+        CounselorSuite.Web.Features.Notes.NoteProtector
+            .Create(new CounselorSuite.Web.Features.Notes.NoteKeyOptions { KeyDirectory = directory }, Path.GetTempPath())
+            .Protect(Guid.Empty, "creates the key ring");
+        return directory;
+    });
+
     public TestDatabase Database { get; }
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "cs-mail-" + Guid.NewGuid().ToString("N"));
     public FakeTimeProvider? Clock { get; }
@@ -51,7 +65,7 @@ public class TestApp : WebApplicationFactory<Program>
             ["RateLimits:AuthPermitsPerMinute"] = "100000",
             ["Mail:PickupDirectory"] = MailFolder,
             // The notes' key ring lives outside the database; each test app gets a throwaway one.
-            ["Notes:KeyDirectory"] = Path.Combine(Path.GetTempPath(), "cs-note-keys-" + Guid.NewGuid().ToString("N")),
+            ["Notes:KeyDirectory"] = NotesKeyDirectory.Value,
         };
         foreach (var (key, value) in _settings)
         {

@@ -43,6 +43,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<ClientExport> ClientExports => Set<ClientExport>();
     public DbSet<ClientErasure> ClientErasures => Set<ClientErasure>();
+    // Handouts
+    public DbSet<Handout> Handouts => Set<Handout>();
+    public DbSet<PracticeLogo> PracticeLogos => Set<PracticeLogo>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
