@@ -2,6 +2,7 @@ using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
 
@@ -35,6 +36,8 @@ public static class FeatureRegistration
         services.AddScoped<IClientDataExportContributor, SessionsExportContributor>();
         services.AddScoped<IClientDataExportContributor, NotesExportContributor>();
         services.AddScoped<IClientErasureContributor, NotesErasureContributor>();
+        // Homework (after AddExercises: replaces its IExerciseUsage)
+        services.AddHomework();
         return services;
     }
 
@@ -48,6 +51,7 @@ public static class FeatureRegistration
         app.MapNotesApi();
         app.MapDataRightsApi();
         app.MapCaseCounselorsApi();
+        app.MapHomeworkApi();
         return app;
     }
 }
