@@ -83,7 +83,7 @@ public sealed class HomeworkService(
             }
         }
 
-        var now = clock.GetUtcNow();
+        var now = Now();
         var startsAt = request.StartsAt?.ToUniversalTime() ?? now;
         if (request.StartsAt is { } s && s < now.AddDays(-1))
         {
@@ -172,7 +172,7 @@ public sealed class HomeworkService(
 
     public async Task<Outcome<DraftResponse>> SaveDraftAsync(ClaimsPrincipal user, Guid id, DraftRequest request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var target = await HomeworkAccess.ResolveAsync(db, user, id, now, ct);
         if (target is not { Role: HomeworkRole.Client, Occurrence: { } occurrence })
         {
@@ -232,7 +232,7 @@ public sealed class HomeworkService(
 
     public async Task<Outcome<SubmitResponse>> SubmitAsync(ClaimsPrincipal user, Guid id, SubmitRequest request, string? idempotencyKey, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var target = await HomeworkAccess.ResolveAsync(db, user, id, now, ct);
         if (target is not { Role: HomeworkRole.Client, Occurrence: { } occurrence })
         {
@@ -383,7 +383,7 @@ public sealed class HomeworkService(
 
     public async Task<Outcome<ShareResponse>> SetSharedAsync(ClaimsPrincipal user, Guid id, bool share, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var target = await HomeworkAccess.ResolveAsync(db, user, id, now, ct);
         if (target is not { Role: HomeworkRole.Client, Occurrence: { } occurrence })
         {
@@ -429,7 +429,7 @@ public sealed class HomeworkService(
 
     public async Task<Outcome<ConsentResponse>> DecideJointAsync(ClaimsPrincipal user, Guid id, ConsentRequest request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var target = await HomeworkAccess.ResolveAsync(db, user, id, now, ct);
         if (target is not { Role: HomeworkRole.Client, Occurrence: { } occurrence })
         {
@@ -482,7 +482,7 @@ public sealed class HomeworkService(
 
     public async Task<Outcome<ReviewResponse>> ReviewAsync(ClaimsPrincipal user, Guid id, ReviewRequest request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var target = await HomeworkAccess.ResolveAsync(db, user, id, now, ct);
         if (CounselorFailure(target, user) is { } failure)
         {
@@ -533,7 +533,7 @@ public sealed class HomeworkService(
     /// </summary>
     public async Task<Outcome<AssignmentResponse>> ChangeDueAsync(ClaimsPrincipal user, Guid id, DueDateRequest request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var target = await HomeworkAccess.ResolveAsync(db, user, id, now, ct);
         if (CounselorFailure(target, user) is { } failure)
         {
@@ -609,7 +609,7 @@ public sealed class HomeworkService(
     /// </summary>
     public async Task<Outcome<AssignmentResponse>> ChangeStatusAsync(ClaimsPrincipal user, Guid id, StatusChange change, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now();
         var target = await HomeworkAccess.ResolveAsync(db, user, id, now, ct);
         if (CounselorFailure(target, user) is { } failure)
         {
@@ -731,7 +731,7 @@ public sealed class HomeworkService(
         {
             return Failure.Conflict("This alert was already resolved.");
         }
-        var now = clock.GetUtcNow();
+        var now = Now();
         alert.Status = SafetyAlertStatus.Resolved;
         alert.ResolutionNote = note;
         alert.ResolvedBy = user.UserId();
@@ -739,6 +739,13 @@ public sealed class HomeworkService(
         audit.Add(new AuditEntry(HomeworkAudit.SafetyAlertResolved, "SafetyAlert", alert.Id, [alert.ClientId]));
         await db.SaveChangesAsync(ct);
         return HomeworkQueries.ToResponse(alert);
+    }
+
+    /// <summary>The time, to the microsecond PostgreSQL keeps, so what a command answers equals what a later read gives.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
     }
 
     internal static bool IsUniqueViolation(Exception e) =>
