@@ -14,6 +14,7 @@ public static class HomeworkRegistration
         services.AddScoped<IClientDataExportContributor, HomeworkExportContributor>();
         services.AddScoped<IClientErasureContributor, HomeworkErasureContributor>();
         services.AddScoped<HomeworkReminders>();
+        services.AddScoped<HomeworkReminderFanOut>();
         services.AddHostedService<HomeworkJobsRegistration>();
         return services;
     }

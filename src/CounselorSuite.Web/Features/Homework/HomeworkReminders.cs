@@ -14,7 +14,7 @@ namespace CounselorSuite.Web.Features.Homework;
 /// turned reminders off gets none; a client in their quiet hours gets theirs on the first run after.
 /// </summary>
 public sealed class HomeworkReminders(
-    AppDbContext db, INotificationSender notifications, IAuditLog audit, IBackgroundJobClient jobs, TimeProvider clock, ILogger<HomeworkReminders> logger)
+    AppDbContext db, INotificationSender notifications, IAuditLog audit, TimeProvider clock, ILogger<HomeworkReminders> logger)
 {
     public const string RecurringJobId = "homework-reminders";
     public const string Schedule = "*/15 * * * *";
@@ -22,18 +22,6 @@ public sealed class HomeworkReminders(
 
     /// <summary>Items overdue for longer than this get no reminder any more: by then it is a matter for the session.</summary>
     public static readonly TimeSpan OverdueWindow = TimeSpan.FromDays(7);
-
-    /// <summary>Installation-wide: one reminder job per practice (ids only).</summary>
-    [AutomaticRetry(Attempts = 1)]
-    public async Task FanOutAsync(CancellationToken ct)
-    {
-        // The sign-in directory is the one installation-wide table that lists every practice (each has its admin's login).
-        var practices = await db.LoginNames.AsNoTracking().Select(l => l.PracticeId).Distinct().ToListAsync(ct);
-        foreach (var practiceId in practices)
-        {
-            jobs.Enqueue<HomeworkReminders>(j => j.RunForPracticeAsync(practiceId, CancellationToken.None));
-        }
-    }
 
     /// <summary>Sends what is due for one practice; returns how many reminders this run sent. Safe to run twice, and at once.</summary>
     [PracticeJob]
@@ -129,6 +117,21 @@ public sealed class HomeworkReminders(
     }
 }
 
+/// <summary>The recurring, installation-wide half of the reminders: one reminder job per practice (ids only).</summary>
+public sealed class HomeworkReminderFanOut(AppDbContext db, IBackgroundJobClient jobs)
+{
+    [AutomaticRetry(Attempts = 1)]
+    public async Task FanOutAsync(CancellationToken ct)
+    {
+        // The sign-in directory is the one installation-wide table that lists every practice (each has its admin's login).
+        var practices = await db.LoginNames.AsNoTracking().Select(l => l.PracticeId).Distinct().ToListAsync(ct);
+        foreach (var practiceId in practices)
+        {
+            jobs.Enqueue<HomeworkReminders>(j => j.RunForPracticeAsync(practiceId, CancellationToken.None));
+        }
+    }
+}
+
 /// <summary>Registers the recurring reminder job when this process runs a job server (not in tests, which run jobs by hand).</summary>
 internal sealed class HomeworkJobsRegistration(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
@@ -136,7 +139,7 @@ internal sealed class HomeworkJobsRegistration(IServiceProvider services, IConfi
     {
         if (configuration.GetValue("Jobs:RunServer", true))
         {
-            services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<HomeworkReminders>(
+            services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<HomeworkReminderFanOut>(
                 HomeworkReminders.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), HomeworkReminders.Schedule);
         }
         return Task.CompletedTask;
