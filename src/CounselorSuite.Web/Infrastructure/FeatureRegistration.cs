@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Features.Handouts;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
 
@@ -37,6 +38,8 @@ public static class FeatureRegistration
         services.AddScoped<IClientDataExportContributor, NotesExportContributor>();
         services.AddScoped<IClientErasureContributor, NotesErasureContributor>();
         services.AddHandouts(configuration);
+        // Homework (after AddExercises: replaces its IExerciseUsage)
+        services.AddHomework();
         return services;
     }
 
@@ -51,6 +54,7 @@ public static class FeatureRegistration
         app.MapDataRightsApi();
         app.MapCaseCounselorsApi();
         app.MapHandoutsApi();
+        app.MapHomeworkApi();
         return app;
     }
 }

@@ -73,7 +73,7 @@ public sealed class ExportTests
         Assert.DoesNotContain("counsel", download.Content.Headers.ContentDisposition?.FileName ?? "", StringComparison.OrdinalIgnoreCase);
 
         var files = Unzip(zip);
-        Assert.Equal(["cases.json", "manifest.json", "notes.json", "profile.json", "sessions.json"], files.Keys.Order());
+        Assert.Equal(["cases.json", "homework/items.json", "manifest.json", "notes.json", "profile.json", "sessions.json"], files.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(clientEmail, JsonNode.Parse(files["profile.json"])!["email"]!.GetValue<string>());
         Assert.Equal(world.CaseId, JsonNode.Parse(files["cases.json"])!.AsArray().Single()!["id"]!.GetValue<Guid>());
         Assert.Equal(session, JsonNode.Parse(files["sessions.json"])!.AsArray().Single()!["id"]!.GetValue<Guid>());

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CounselorSuite.Tests.Sessions;
 
+[Collection("Demo seed")]
 public sealed class DemoSessionsTests
 {
     [Fact]

@@ -46,6 +46,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     // Handouts
     public DbSet<Handout> Handouts => Set<Handout>();
     public DbSet<PracticeLogo> PracticeLogos => Set<PracticeLogo>();
+    // Homework
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Occurrence> Occurrences => Set<Occurrence>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<ScaleAnswer> ScaleAnswers => Set<ScaleAnswer>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Share> Shares => Set<Share>();
+    public DbSet<JointConsent> JointConsents => Set<JointConsent>();
+    public DbSet<SafetyAlert> SafetyAlerts => Set<SafetyAlert>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace CounselorSuite.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127123851_Initial")]
+    [Migration("20261127124658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -319,6 +319,109 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Assignment", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.PrimitiveCollection<Guid[]>("ClientIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("client_ids");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Every")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("every");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<Guid>("ExerciseVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_version_id");
+
+                    b.Property<DateTimeOffset?>("FirstDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_due_at");
+
+                    b.Property<bool>("Joint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("joint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_assignments");
+
+                    b.HasIndex("PracticeId", "CreatedBy")
+                        .HasDatabaseName("ix_assignments_practice_id_created_by");
+
+                    b.HasIndex("PracticeId", "ExerciseId")
+                        .HasDatabaseName("ix_assignments_practice_id_exercise_id");
+
+                    b.HasIndex("PracticeId", "ExerciseVersionId")
+                        .HasDatabaseName("ix_assignments_practice_id_exercise_version_id");
+
+                    b.HasIndex("PracticeId", "CaseId", "CreatedAt")
+                        .HasDatabaseName("ix_assignments_practice_id_case_id_created_at");
+
+                    b.ToTable("assignments", (string)null);
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.AuditRecord", b =>
@@ -648,6 +751,43 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasName("pk_client_profiles");
 
                     b.ToTable("client_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Draft", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occurrence_id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PracticeId", "OccurrenceId")
+                        .HasName("pk_homework_drafts");
+
+                    b.HasIndex("PracticeId", "ClientId")
+                        .HasDatabaseName("ix_homework_drafts_practice_id_client_id");
+
+                    b.ToTable("homework_drafts", (string)null);
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Exercise", b =>
@@ -1051,6 +1191,39 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.JointConsent", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.HasKey("PracticeId", "AssignmentId", "ClientId")
+                        .HasName("pk_joint_consents");
+
+                    b.HasIndex("PracticeId", "ClientId")
+                        .HasDatabaseName("ix_joint_consents_practice_id_client_id");
+
+                    b.ToTable("joint_consents", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.LoginName", b =>
                 {
                     b.Property<string>("NormalizedName")
@@ -1272,6 +1445,77 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("note_releases", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Occurrence", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_assignment_occurrences");
+
+                    b.HasIndex("PracticeId", "CaseId")
+                        .HasDatabaseName("ix_assignment_occurrences_practice_id_case_id");
+
+                    b.HasIndex("PracticeId", "ClientId", "AvailableAt")
+                        .HasDatabaseName("ix_assignment_occurrences_practice_id_client_id_available_at");
+
+                    b.HasIndex("PracticeId", "State", "DueAt")
+                        .HasDatabaseName("ix_assignment_occurrences_practice_id_state_due_at");
+
+                    b.HasIndex("PracticeId", "AssignmentId", "ClientId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assignment_occurrences_practice_id_assignment_id_client_id_");
+
+                    b.ToTable("assignment_occurrences", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Practice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1386,6 +1630,210 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("practice_logos", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Reminder", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occurrence_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("PracticeId", "OccurrenceId", "Kind")
+                        .HasName("pk_homework_reminders");
+
+                    b.ToTable("homework_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Review", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ReviewerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<DateTimeOffset?>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_homework_reviews");
+
+                    b.HasIndex("PracticeId", "ReviewerId")
+                        .HasDatabaseName("ix_homework_reviews_practice_id_reviewer_id");
+
+                    b.HasIndex("PracticeId", "SubmissionId", "At")
+                        .HasDatabaseName("ix_homework_reviews_practice_id_submission_id_at");
+
+                    b.ToTable("homework_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.SafetyAlert", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occurrence_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution_note");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_safety_alerts");
+
+                    b.HasIndex("PracticeId", "ClientId")
+                        .HasDatabaseName("ix_safety_alerts_practice_id_client_id");
+
+                    b.HasIndex("PracticeId", "ResolvedBy")
+                        .HasDatabaseName("ix_safety_alerts_practice_id_resolved_by");
+
+                    b.HasIndex("PracticeId", "CaseId", "Status")
+                        .HasDatabaseName("ix_safety_alerts_practice_id_case_id_status");
+
+                    b.HasIndex("PracticeId", "OccurrenceId", "Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_safety_alerts_practice_id_occurrence_id_source");
+
+                    b.HasIndex("PracticeId", "Status", "RaisedAt")
+                        .HasDatabaseName("ix_safety_alerts_practice_id_status_raised_at");
+
+                    b.ToTable("safety_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ScaleAnswer", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prompt_id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("Max")
+                        .HasColumnType("integer")
+                        .HasColumnName("max");
+
+                    b.Property<int>("Min")
+                        .HasColumnType("integer")
+                        .HasColumnName("min");
+
+                    b.Property<int>("RawValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("raw_value");
+
+                    b.Property<bool>("Screening")
+                        .HasColumnType("boolean")
+                        .HasColumnName("screening");
+
+                    b.HasKey("PracticeId", "SubmissionId", "PromptId")
+                        .HasName("pk_scale_answers");
+
+                    b.HasIndex("PracticeId", "ClientId", "Dimension", "AnsweredAt")
+                        .HasDatabaseName("ix_scale_answers_practice_id_client_id_dimension_answered_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PracticeId", "ClientId", "Dimension", "AnsweredAt"), new[] { "RawValue", "Min", "Max", "Screening", "SubmissionId" });
+
+                    b.ToTable("scale_answers", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -1483,6 +1931,113 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("session_attendees", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Share", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_submission_shares");
+
+                    b.HasIndex("PracticeId", "SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submission_shares_practice_id_submission_id")
+                        .HasFilter("withdrawn_at IS NULL");
+
+                    b.ToTable("submission_shares", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Submission", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("AnswersHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("answers_hash");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("ExerciseVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_version_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occurrence_id");
+
+                    b.Property<bool>("Screening")
+                        .HasColumnType("boolean")
+                        .HasColumnName("screening");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_homework_submissions");
+
+                    b.HasIndex("PracticeId", "CaseId")
+                        .HasDatabaseName("ix_homework_submissions_practice_id_case_id");
+
+                    b.HasIndex("PracticeId", "ExerciseVersionId")
+                        .HasDatabaseName("ix_homework_submissions_practice_id_exercise_version_id");
+
+                    b.HasIndex("PracticeId", "OccurrenceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_homework_submissions_practice_id_occurrence_id");
+
+                    b.HasIndex("PracticeId", "ClientId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_homework_submissions_practice_id_client_id_idempotency_key");
+
+                    b.ToTable("homework_submissions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1571,6 +2126,37 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_practice_id_user_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Assignment", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_users_practice_id_created_by");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Exercise", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_exercises_practice_id_exercise_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.ExerciseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ExerciseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignments_exercise_versions_practice_id_exercise_version_");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.AuditRecord", b =>
@@ -1674,6 +2260,23 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasConstraintName("fk_client_profiles_users_practice_id_user_id");
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Draft", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_drafts_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Occurrence", null)
+                        .WithOne()
+                        .HasForeignKey("CounselorSuite.Web.Domain.Draft", "PracticeId", "OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_drafts_assignment_occurrences_practice_id_occurren");
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Exercise", b =>
                 {
                     b.HasOne("CounselorSuite.Web.Domain.Practice", null)
@@ -1759,6 +2362,23 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasConstraintName("fk_invitations_users_practice_id_invited_by");
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.JointConsent", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_joint_consents_assignments_practice_id_assignment_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_joint_consents_users_practice_id_client_id");
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Measure", b =>
                 {
                     b.HasOne("CounselorSuite.Web.Domain.Practice", null)
@@ -1833,6 +2453,30 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasConstraintName("fk_note_releases_notes_practice_id_note_id");
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Occurrence", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Assignment", null)
+                        .WithMany("Occurrences")
+                        .HasForeignKey("PracticeId", "AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_occurrences_assignments_practice_id_assignment_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_occurrences_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assignment_occurrences_users_practice_id_client_id");
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.PracticeLogo", b =>
                 {
                     b.HasOne("CounselorSuite.Web.Domain.Practice", null)
@@ -1848,6 +2492,80 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_practice_logos_users_practice_id_uploaded_by");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Reminder", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Occurrence", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_reminders_assignment_occurrences_practice_id_occur");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Review", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_reviews_users_practice_id_reviewer_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_reviews_homework_submissions_practice_id_submissio");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.SafetyAlert", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_safety_alerts_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_safety_alerts_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Occurrence", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_safety_alerts_assignment_occurrences_practice_id_occurrence");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ResolvedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_safety_alerts_users_practice_id_resolved_by");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ScaleAnswer", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_scale_answers_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scale_answers_homework_submissions_practice_id_submission_id");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>
@@ -1882,6 +2600,45 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_attendees_sessions_practice_id_session_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Share", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_shares_homework_submissions_practice_id_submissi");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Submission", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_submissions_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.ExerciseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ExerciseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_submissions_exercise_versions_practice_id_exercise");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Occurrence", null)
+                        .WithOne()
+                        .HasForeignKey("CounselorSuite.Web.Domain.Submission", "PracticeId", "OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_homework_submissions_assignment_occurrences_practice_id_occ");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.Assignment", b =>
+                {
+                    b.Navigation("Occurrences");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Case", b =>

@@ -1,0 +1,21 @@
+using CounselorSuite.Web.Features.DataRights;
+using CounselorSuite.Web.Features.Exercises;
+
+namespace CounselorSuite.Web.Features.Homework;
+
+public static class HomeworkRegistration
+{
+    /// <summary>Call after AddExercises: the usage check replaces the exercises feature's default.</summary>
+    public static IServiceCollection AddHomework(this IServiceCollection services)
+    {
+        services.AddScoped<HomeworkService>();
+        services.AddScoped<INotificationSender, EmailNotificationSender>();
+        services.AddScoped<IExerciseUsage, HomeworkExerciseUsage>();
+        services.AddScoped<IClientDataExportContributor, HomeworkExportContributor>();
+        services.AddScoped<IClientErasureContributor, HomeworkErasureContributor>();
+        services.AddScoped<HomeworkReminders>();
+        services.AddScoped<HomeworkReminderFanOut>();
+        services.AddHostedService<HomeworkJobsRegistration>();
+        return services;
+    }
+}
