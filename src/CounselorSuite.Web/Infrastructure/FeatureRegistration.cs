@@ -18,6 +18,7 @@ public static class FeatureRegistration
     {
         services.AddExercises();
         services.AddScoped<Features.Progress.Measures.MeasureCatalog>();
+        services.AddScoped<Features.Progress.ProgressCharts>();
         // Sessions, notes, audit trail, data rights
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditLog, AuditLog>();
@@ -45,6 +46,7 @@ public static class FeatureRegistration
     {
         app.MapExercisesApi();
         Features.Progress.Measures.MeasuresApi.MapMeasuresApi(app);
+        Features.Progress.ProgressApi.MapProgressApi(app);
         app.MapAuditApi();
         app.MapSessionsApi();
         app.MapCalendarFeedApi();
