@@ -54,6 +54,7 @@ public static class DemoSeeder
             // An existing demo practice may predate later features: give it their demo data once.
             await directory.BindPracticeOfAsync(AdminEmail, ct);
             await DemoSessions.SeedAsync(services, ct);
+            await DemoProgress.SeedAsync(services, ct);
             return;
         }
 
@@ -98,6 +99,7 @@ public static class DemoSeeder
         await services.GetRequiredService<ExerciseLibrarySync>().SyncAsync(ct);
         await transaction.CommitAsync(ct);
         await DemoSessions.SeedAsync(services, ct);
+        await DemoProgress.SeedAsync(services, ct);
 
         void AddCase(string title, CaseKind kind, Guid counselor, params Guid[] clients)
         {
