@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CounselorSuite.Tests.Sessions;
 
+[Collection("Demo practice")] // seeds the same demo practice as DemoProgressTests: not at the same time
 public sealed class DemoSessionsTests
 {
     [Fact]

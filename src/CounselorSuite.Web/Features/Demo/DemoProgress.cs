@@ -1,5 +1,4 @@
 using CounselorSuite.Web.Domain;
-using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Progress.Measures;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -74,24 +73,12 @@ internal static class DemoProgress
                 continue;
             }
             var random = new Random(profile.Seed);
-            var assignment = new Assignment
-            {
-                PracticeId = db.CurrentPracticeId, Id = Guid.CreateVersion7(start), CaseId = place.CaseId, Kind = AssignmentKind.Measure,
-                ExerciseId = version.ExerciseId, ExerciseVersionId = version.Id, ClientIds = [clientId], Every = RecurrenceEvery.Week,
-                Count = Weeks, StartsAt = start, FirstDueAt = start.AddDays(7), Status = AssignmentStatus.Active, CreatedBy = place.Counselor,
-                CreatedAt = start, UpdatedAt = now,
-            };
+            var assignment = MeasureHistory.NewAssignment(db.CurrentPracticeId, version, place.CaseId, clientId, place.Counselor, start, Weeks, now);
             db.Assignments.Add(assignment);
-            for (var week = 0; week < Weeks; week++)
+            foreach (var occurrence in assignment.Occurrences)
             {
-                var due = start.AddDays(7 * (week + 1));
-                var occurrence = new Occurrence
-                {
-                    PracticeId = assignment.PracticeId, Id = Guid.CreateVersion7(due), AssignmentId = assignment.Id, CaseId = place.CaseId,
-                    ClientId = clientId, Sequence = week + 1, AvailableAt = week == 0 ? start : due.AddDays(-7), DueAt = due,
-                    State = OccurrenceState.Assigned, UpdatedAt = now,
-                };
-                db.Occurrences.Add(occurrence);
+                var week = occurrence.Sequence - 1;
+                var due = occurrence.DueAt!.Value;
                 var missed = random.NextDouble() < profile.Missed;
                 if (due > now || missed)
                 {
@@ -103,32 +90,11 @@ internal static class DemoProgress
                 var progress = (double)week / (Weeks - 1);
                 var answers = version.Prompts.Select(p =>
                 {
-                    var dimension = p.Dimension ?? ProgressDimension.Safety;
-                    var (from, to) = profile.Trend[dimension];
+                    var (from, to) = profile.Trend[p.Dimension ?? ProgressDimension.Safety];
                     var value = from + (to - from) * progress + (random.NextDouble() - 0.5) * 1.6;
                     return new PromptAnswer(p.Id, null, Math.Clamp((int)Math.Round(value), p.Min ?? 0, p.Max ?? 10), null);
                 }).ToList();
-                var submission = new Submission
-                {
-                    PracticeId = assignment.PracticeId, Id = Guid.CreateVersion7(submittedAt), OccurrenceId = occurrence.Id, AssignmentId = assignment.Id,
-                    CaseId = place.CaseId, ClientId = clientId, ExerciseVersionId = version.Id, Answers = AnswerRules.Serialize(answers),
-                    AnswersHash = AnswerRules.Hash(occurrence.Id, answers), Screening = AnswerRules.IsScreening(version, answers), SubmittedAt = submittedAt,
-                };
-                db.Submissions.Add(submission);
-                foreach (var answer in answers)
-                {
-                    var prompt = version.Prompts.First(p => p.Id == answer.PromptId);
-                    db.ScaleAnswers.Add(new ScaleAnswer
-                    {
-                        PracticeId = submission.PracticeId, SubmissionId = submission.Id, PromptId = prompt.Id, ClientId = clientId, CaseId = place.CaseId,
-                        Dimension = prompt.Dimension, RawValue = answer.Value!.Value, Min = prompt.Min!.Value, Max = prompt.Max!.Value,
-                        AnsweredAt = submittedAt, Screening = prompt.Safety is not null,
-                    });
-                }
-                var values = MeasureSubmissions.ValuesOf(measure, version.Prompts, answers);
-                new ScoredMeasure(measure, MeasureScorer.Score(measure, values)).AddTo(db, submission, version.Prompts);
-                occurrence.State = OccurrenceState.Submitted;
-                occurrence.SubmittedAt = submittedAt;
+                MeasureHistory.AddSubmitted(db, version, measure, occurrence, submittedAt, answers);
             }
         }
         await db.SaveChangesAsync(ct);
