@@ -50,7 +50,7 @@ public sealed partial class ProgressPageTests
         Assert.Contains("role=\"img\" aria-labelledby=\"chart-dimension-honest-communication-summary\"", html);
         // The page's Content-Security-Policy forbids inline styles: colours are SVG attributes instead.
         Assert.DoesNotContain(" style=", html);
-        Assert.Contains("stroke=\"#", html);
+        Assert.Contains("stroke=\"rgb(", html);
         Assert.Contains("/portal/progress?handler=csv", html);
     }
 
