@@ -2,8 +2,11 @@ namespace CounselorSuite.Web.Domain;
 
 public enum RecurrenceEvery { Day, Week }
 
-/// <summary>What an assignment hands out. Progress phase 2 adds Measure (a measure key instead of an exercise version).</summary>
-public enum AssignmentKind { Exercise }
+/// <summary>
+/// What an assignment hands out. Measure (progress): a measure's items, carried by a hidden exercise version
+/// (see Domain/Measure.cs, MeasureForm), scored on submission.
+/// </summary>
+public enum AssignmentKind { Exercise, Measure }
 
 public enum AssignmentStatus { Active, Paused, Cancelled }
 

@@ -19,6 +19,7 @@ public static class FeatureRegistration
     {
         services.AddExercises();
         services.AddScoped<Features.Progress.Measures.MeasureCatalog>();
+        services.AddScoped<Features.Progress.ProgressCharts>();
         // Sessions, notes, audit trail, data rights
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditLog, AuditLog>();
@@ -47,6 +48,7 @@ public static class FeatureRegistration
     {
         app.MapExercisesApi();
         Features.Progress.Measures.MeasuresApi.MapMeasuresApi(app);
+        Features.Progress.ProgressApi.MapProgressApi(app);
         app.MapAuditApi();
         app.MapSessionsApi();
         app.MapCalendarFeedApi();

@@ -21,7 +21,8 @@ public sealed class DemoHomeworkTests
         var cases = (await (await sam.GetAsync("/api/cases")).ReadJsonAsync())["items"]!.AsArray();
         var couple = cases.Single(c => c!["kind"]!.GetValue<string>() == "Couple")!["id"]!.GetValue<Guid>();
         var assignments = (await (await sam.GetAsync($"/api/cases/{couple}/assignments")).ReadJsonAsync())["items"]!.AsArray();
-        Assert.Equal(2, assignments.Count);
+        // The homework demo adds two assignments; the progress demo adds its weekly check-in measure.
+        Assert.True(assignments.Count >= 2);
         var meeting = assignments.Single(a => a!["joint"]!.GetValue<bool>())!;
         Assert.All(meeting["clients"]!.AsArray(), c => Assert.Equal(15, c!["occurrences"]!.AsArray().Count));
         Assert.Contains(meeting["clients"]!.AsArray(), c => c!["adherence"]!["share"]!.GetValue<double>() is > 0.5 and < 1);

@@ -56,9 +56,9 @@ public sealed class ChartTests
     {
         var chart = TrendChart.Build(TrendChartInput.ForDimension("Autonomy", Weekly("2025-03-03T08:00Z", 40, 55, 50, 65)));
 
-        Assert.Contains("Autonomy, 4 values from 3 Mar 2025 to 24 Mar 2025", chart.Text.Summary);
+        Assert.Contains("Independence and autonomy, 4 values from 3 Mar 2025 to 24 Mar 2025", chart.Text.Summary);
         Assert.Contains("from 40 to 65 (latest); lowest 40, highest 65", chart.Text.Summary);
-        Assert.Equal(["Date", "Autonomy"], chart.Text.Table.Columns);
+        Assert.Equal(["Date", "Independence and autonomy"], chart.Text.Table.Columns);
         Assert.Equal(4, chart.Text.Table.Rows.Count);
         Assert.Equal(["10 Mar 2025", "55"], chart.Text.Table.Rows[1]);
     }
@@ -156,7 +156,7 @@ public sealed class ChartTests
         Assert.Equal([80.0, 60, 40, 90], bars.Items.Select(i => i.Value));
         var categories = chart.Model.Axes.OfType<CategoryAxis>().Single();
         Assert.Equal(AxisPosition.Left, categories.Position);
-        Assert.Equal(["Honest communication", "Reliability", "Equal partnership", "Safety"], categories.Labels);
+        Assert.Equal(["Honest communication", "Consistency and reliability", "Equal partnership", "Safety"], categories.Labels);
         Assert.True(categories.StartPosition > categories.EndPosition);
         Assert.Contains("Highest: Safety (90); lowest: Equal partnership (40)", chart.Text.Summary);
         Assert.Equal(["Equal partnership", "40"], chart.Text.Table.Rows[2]);
@@ -172,8 +172,8 @@ public sealed class ChartTests
         var chart = CoupleCharts.BothPartners(input);
         var texts = SvgTexts(chart);
 
-        Assert.Equal("Shared decisions: both partners", chart.Title);
-        Assert.Contains("Shared decisions: both partners", texts);
+        Assert.Equal("Shared decision-making: both partners", chart.Title);
+        Assert.Contains("Shared decision-making: both partners", texts);
         Assert.Contains("Alex", texts);
         Assert.Contains("Sam", texts);
         Assert.Contains("Date", texts);
@@ -184,7 +184,7 @@ public sealed class ChartTests
         Assert.NotEqual(lines[0].MarkerType, lines[1].MarkerType);
         Assert.NotEqual(lines[0].LineStyle, lines[1].LineStyle);
         Assert.Equal(6, chart.Text.Table.Rows.Count);
-        Assert.Equal(["Date", "Partner", "Shared decisions"], chart.Text.Table.Columns);
+        Assert.Equal(["Date", "Partner", "Shared decision-making"], chart.Text.Table.Columns);
     }
 
     [Fact]
@@ -224,13 +224,13 @@ public sealed class ChartTests
         Assert.Equal(3, chart.Model.Series.Count);
         // Autonomy −50 (Sam higher) and shared decisions +35 are the largest, one per dimension.
         var callOuts = chart.Model.Annotations.OfType<TextAnnotation>().Select(t => t.Text).ToList();
-        Assert.Equal(["Autonomy: Sam 50 higher", "Shared decisions: Alex 35 higher"], callOuts);
-        Assert.Contains("Autonomy: Sam 50 higher", texts);
-        Assert.Contains("Shared decisions: Alex 35 higher", texts);
-        Assert.Contains("Largest gaps: Autonomy: Sam 50 higher in the week of 3 Mar 2025", chart.Text.Summary);
+        Assert.Equal(["Independence and autonomy: Sam 50 higher", "Shared decision-making: Alex 35 higher"], callOuts);
+        Assert.Contains("Independence and autonomy: Sam 50 higher", texts);
+        Assert.Contains("Shared decision-making: Alex 35 higher", texts);
+        Assert.Contains("Largest gaps: Independence and autonomy: Sam 50 higher in the week of 3 Mar 2025", chart.Text.Summary);
         Assert.Equal(["Week of", "Dimension", "Alex", "Sam", "Gap"], chart.Text.Table.Columns);
         Assert.Equal(9, chart.Text.Table.Rows.Count);
-        Assert.Contains(chart.Text.Table.Rows, r => r[1] == "Autonomy" && r[4] == "\u221250");
+        Assert.Contains(chart.Text.Table.Rows, r => r[1] == "Independence and autonomy" && r[4] == "\u221250");
         var y = chart.Model.Axes.OfType<LinearAxis>().Single(a => a is not DateTimeAxis);
         Assert.Equal(-y.Minimum, y.Maximum);
     }

@@ -55,6 +55,7 @@ public static class DemoSeeder
             await directory.BindPracticeOfAsync(AdminEmail, ct);
             await DemoSessions.SeedAsync(services, ct);
             await DemoHomework.SeedAsync(services, ct);
+            await DemoProgress.SeedAsync(services, ct);
             return;
         }
 
@@ -100,6 +101,7 @@ public static class DemoSeeder
         await transaction.CommitAsync(ct);
         await DemoSessions.SeedAsync(services, ct);
         await DemoHomework.SeedAsync(services, ct);
+        await DemoProgress.SeedAsync(services, ct);
 
         void AddCase(string title, CaseKind kind, Guid counselor, params Guid[] clients)
         {

@@ -65,6 +65,8 @@ public static class ExerciseQueries
                 on new { P = e.PracticeId, I = e.Id, V = e.CurrentVersion } equals new { P = v.PracticeId, I = v.ExerciseId, V = v.Version }
             select new { e, v };
 
+        // Progress: the hidden exercises that carry measures' items are assigned as measures, never from the library.
+        query = query.Where(x => !db.MeasureForms.Any(f => f.ExerciseId == x.e.Id));
         if (!filter.IncludeArchived)
         {
             query = query.Where(x => !x.e.IsArchived);

@@ -19,7 +19,7 @@ public static class HandoutsRegistration
         // the same application name and key ring.
         services.AddDataProtection().SetApplicationName("CounselorSuite").PersistKeysToDbContext<AppDbContext>();
         // The seam progress fills in later; until then handouts have no progress section.
-        services.TryAddScoped<IHandoutProgressSource, NoHandoutProgress>();
+        services.AddScoped<IHandoutProgressSource>(sp => sp.GetRequiredService<Progress.ProgressCharts>());
         services.AddScoped<IClientDataExportContributor, HandoutsExportContributor>();
         services.AddScoped<IClientErasureContributor, HandoutsErasureContributor>();
         return services;

@@ -3,9 +3,11 @@ namespace CounselorSuite.Web.Features.Homework;
 public sealed record RecurrenceRequest(string? Every, int? Count);
 
 /// <param name="ExerciseVersion">Optional: the version the counselor looked at; a newer current version gives 409.</param>
+/// <param name="MeasureKey">Progress: instead of exerciseId, a measure's key (GET /api/measures) to assign the measure.</param>
+/// <param name="MeasureVersion">Progress: with measureKey, a version of the measure; the latest when left out.</param>
 public sealed record AssignRequest(
     Guid? CaseId, Guid? ExerciseId, IReadOnlyList<Guid>? ClientIds, DateTimeOffset? DueAt, RecurrenceRequest? Recurrence,
-    string? Note = null, DateTimeOffset? StartsAt = null, int? ExerciseVersion = null);
+    string? Note = null, DateTimeOffset? StartsAt = null, int? ExerciseVersion = null, string? MeasureKey = null, int? MeasureVersion = null);
 
 /// <param name="Version">The draft version the client's page loaded (0 for none yet); a stale one gives 409. Leave out to overwrite.</param>
 public sealed record DraftRequest(IReadOnlyList<AnswerRequest?>? Answers, int? Version = null);

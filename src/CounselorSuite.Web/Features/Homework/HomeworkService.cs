@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Progress.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Web;
@@ -47,7 +48,18 @@ public sealed class HomeworkService(
 
         ExerciseVersion? version = null;
         var archived = false;
-        if (request.ExerciseId is not { } exerciseId)
+        var kind = AssignmentKind.Exercise;
+        if (request.ExerciseId is null && !string.IsNullOrWhiteSpace(request.MeasureKey))
+        {
+            // Progress: a measure is assigned through the hidden exercise version that carries its items.
+            kind = AssignmentKind.Measure;
+            version = (await MeasureForms.EnsureAsync(db, clock, request.MeasureKey.Trim(), request.MeasureVersion, ct))?.Version;
+            if (version is null)
+            {
+                errors.Add("measureKey", "This practice has no such measure.");
+            }
+        }
+        else if (request.ExerciseId is not { } exerciseId)
         {
             errors.Add("exerciseId", "Choose an exercise.");
         }
@@ -142,7 +154,7 @@ public sealed class HomeworkService(
         var firstDue = request.DueAt?.ToUniversalTime() ?? (every is null ? null : startsAt + step);
         var assignment = new Assignment
         {
-            PracticeId = db.CurrentPracticeId, Id = Guid.CreateVersion7(now), CaseId = caseId, Kind = AssignmentKind.Exercise,
+            PracticeId = db.CurrentPracticeId, Id = Guid.CreateVersion7(now), CaseId = caseId, Kind = kind,
             ExerciseId = version!.ExerciseId, ExerciseVersionId = version.Id, Joint = version.Joint && clients.Count > 1,
             ClientIds = clients.ToArray(), Note = note, Every = every, Count = count, StartsAt = startsAt, FirstDueAt = firstDue,
             Status = AssignmentStatus.Active, CreatedBy = user.UserId(), CreatedAt = now, UpdatedAt = now,
@@ -271,6 +283,15 @@ public sealed class HomeworkService(
             return Failure.Conflict($"These answers are for another version of the exercise; this item is version {version.Version}.");
         }
 
+        // Progress: a measure is scored before anything is written; answers it cannot score change nothing.
+        var measure = target.Assignment.Kind == AssignmentKind.Measure
+            ? await MeasureSubmissions.ScoreAsync(db, clock, version, answers, errors, ct)
+            : null;
+        if (errors.Any)
+        {
+            return Failure.Invalid(errors);
+        }
+
         var screening = AnswerRules.IsScreening(version, answers);
         var submission = new Submission
         {
@@ -289,6 +310,8 @@ public sealed class HomeworkService(
                 Max = prompt.Max!.Value, AnsweredAt = now, Screening = version.SafetyScreening || prompt.Safety is not null,
             });
         }
+        // Progress: the measure's result (and dimension rows the loop above cannot write) in the same save.
+        measure?.AddTo(db, submission, version.Prompts);
         occurrence.State = OccurrenceState.Submitted;
         occurrence.SubmittedAt = now;
         occurrence.UpdatedAt = now;
@@ -298,7 +321,8 @@ public sealed class HomeworkService(
         {
             db.Drafts.Remove(draft);
         }
-        var danger = AnswerRules.SignalsDanger(answers, version.Prompts);
+        // Progress: a measure's critical item raises the same safety alert as a danger answer.
+        var danger = AnswerRules.SignalsDanger(answers, version.Prompts) || measure?.RaisesSafetyAlert == true;
         SafetyAlert? alert = null;
         if (danger)
         {

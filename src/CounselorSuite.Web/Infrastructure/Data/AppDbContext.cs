@@ -33,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<ExerciseVersion> ExerciseVersions => Set<ExerciseVersion>();
     // Progress
     public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<MeasureForm> MeasureForms => Set<MeasureForm>();
+    public DbSet<MeasureResult> MeasureResults => Set<MeasureResult>();
     // Sessions, notes, audit trail and data rights
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionAttendee> SessionAttendees => Set<SessionAttendee>();

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace CounselorSuite.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127124658_Initial")]
+    [Migration("20261127125255_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1300,6 +1300,122 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("measures", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.MeasureForm", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ExerciseVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exercise_version_id");
+
+                    b.Property<string>("MeasureKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("measure_key");
+
+                    b.Property<int>("MeasureVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_version");
+
+                    b.HasKey("PracticeId", "ExerciseId")
+                        .HasName("pk_measure_forms");
+
+                    b.HasIndex("PracticeId", "ExerciseVersionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_forms_practice_id_exercise_version_id");
+
+                    b.HasIndex("PracticeId", "MeasureKey", "MeasureVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_forms_practice_id_measure_key_measure_version");
+
+                    b.ToTable("measure_forms", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.MeasureResult", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("band");
+
+                    b.Property<bool>("BandConcern")
+                        .HasColumnType("boolean")
+                        .HasColumnName("band_concern");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("MeasureKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("measure_key");
+
+                    b.Property<int>("MeasureVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_version");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Subscales")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("subscales");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("double precision")
+                        .HasColumnName("total");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_measure_results");
+
+                    b.HasIndex("PracticeId", "CaseId")
+                        .HasDatabaseName("ix_measure_results_practice_id_case_id");
+
+                    b.HasIndex("PracticeId", "SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_results_practice_id_submission_id");
+
+                    b.HasIndex("PracticeId", "ClientId", "At")
+                        .HasDatabaseName("ix_measure_results_practice_id_client_id_at");
+
+                    b.ToTable("measure_results", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Note", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -2394,6 +2510,47 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_measures_users_practice_id_imported_by");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.MeasureForm", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Exercise", null)
+                        .WithOne()
+                        .HasForeignKey("CounselorSuite.Web.Domain.MeasureForm", "PracticeId", "ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_forms_exercises_practice_id_exercise_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.ExerciseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ExerciseVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_forms_exercise_versions_practice_id_exercise_versio");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.MeasureResult", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_results_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_results_users_practice_id_client_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("CounselorSuite.Web.Domain.MeasureResult", "PracticeId", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_results_homework_submissions_practice_id_submission");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Note", b =>

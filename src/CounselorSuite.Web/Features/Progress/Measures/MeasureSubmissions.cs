@@ -1,0 +1,124 @@
+using System.Text.Json;
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Web;
+
+namespace CounselorSuite.Web.Features.Progress.Measures;
+
+/// <summary>A submitted measure, scored: what HomeworkService saves with the submission.</summary>
+public sealed record ScoredMeasure(MeasureDefinition Measure, MeasureScore Score)
+{
+    public bool RaisesSafetyAlert => Score.RaisesSafetyAlert;
+
+    /// <summary>
+    /// Adds the measure result and the dimension rows the homework loop did not write (choice items and
+    /// reverse items), to be saved in the same save as <paramref name="submission"/>.
+    /// </summary>
+    public void AddTo(AppDbContext db, Submission submission, IReadOnlyList<ExercisePrompt> prompts)
+    {
+        db.MeasureResults.Add(new MeasureResult
+        {
+            PracticeId = submission.PracticeId, Id = Guid.CreateVersion7(submission.SubmittedAt), SubmissionId = submission.Id,
+            AssignmentId = submission.AssignmentId, CaseId = submission.CaseId, ClientId = submission.ClientId,
+            MeasureKey = Measure.Key, MeasureVersion = Measure.Version, Total = Score.Total, Band = Score.Band?.Label,
+            BandConcern = Score.Band?.Concern ?? false,
+            Subscales = JsonSerializer.Serialize(Score.Subscales.Select(s => new SubscaleValue(s.Key, s.Title, s.Score)), MeasureSubmissions.Json),
+            At = submission.SubmittedAt,
+        });
+        foreach (var value in Score.Dimensions)
+        {
+            var item = Measure.Item(value.ItemId);
+            var prompt = prompts.FirstOrDefault(p => p.Key == item.Id);
+            if (prompt is null || (prompt.Kind == PromptKind.Scale && prompt.Dimension is not null)
+                || !ExerciseVocabulary.TryParseName<ProgressDimension>(value.Dimension, out var dimension))
+            {
+                continue; // the homework loop stored it already as a Scale answer
+            }
+            var scored = item.Scored(value.Raw);
+            if (!IsWhole(scored) || !IsWhole(value.Min) || !IsWhole(value.Max))
+            {
+                continue; // scale answers hold whole numbers; such an item still counts in the total
+            }
+            db.ScaleAnswers.Add(new ScaleAnswer
+            {
+                PracticeId = submission.PracticeId, SubmissionId = submission.Id,
+                // A row of its own next to the prompt's: for a reverse item this holds the scored value
+                // (higher = more of the dimension), as the chart and the export show it.
+                PromptId = prompt.Kind == PromptKind.Scale ? ExercisePrompt.StableId(prompt.Id, "scored") : prompt.Id,
+                ClientId = submission.ClientId, CaseId = submission.CaseId, Dimension = dimension,
+                RawValue = (int)Math.Round(scored), Min = (int)Math.Round(value.Min), Max = (int)Math.Round(value.Max),
+                AnsweredAt = submission.SubmittedAt, Screening = item.Critical is not null,
+            });
+        }
+    }
+
+    private static bool IsWhole(double value) => Math.Abs(value - Math.Round(value)) < 1e-9;
+}
+
+public sealed record SubscaleValue(string Key, string Title, double Score);
+
+/// <summary>
+/// The measure side of a homework submission. HomeworkService calls <see cref="ScoreAsync"/> before it
+/// writes anything and <see cref="ScoredMeasure.AddTo"/> into the same save, so a submission and its score
+/// are stored together or not at all.
+/// </summary>
+public static class MeasureSubmissions
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Null when <paramref name="version"/> carries no measure (an ordinary exercise) — check <paramref name="errors"/>:
+    /// answers that cannot be scored (a required item left out) are added there, per item.
+    /// </summary>
+    public static async Task<ScoredMeasure?> ScoreAsync(AppDbContext db, TimeProvider clock, ExerciseVersion version,
+        IReadOnlyList<PromptAnswer> answers, FieldErrors errors, CancellationToken ct)
+    {
+        var measure = await MeasureForms.MeasureOfAsync(db, clock, version.Id, ct);
+        if (measure is null)
+        {
+            return null;
+        }
+        var values = ValuesOf(measure, version.Prompts, answers);
+        var problems = MeasureScorer.CheckAnswers(measure, values);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                var prompt = version.Prompts.FirstOrDefault(p => "answers." + p.Key == problem.Path);
+                errors.Add(prompt is null ? "answers" : $"answers[{prompt.Id}]", problem.Message.Replace("is not answered", "needs an answer: every item of a questionnaire counts in its score", StringComparison.Ordinal));
+            }
+            return null;
+        }
+        return new ScoredMeasure(measure, MeasureScorer.Score(measure, values));
+    }
+
+    /// <summary>The answers as item id → value: a scale's number, or the value behind a choice's label.</summary>
+    public static Dictionary<string, double> ValuesOf(MeasureDefinition measure, IReadOnlyList<ExercisePrompt> prompts, IReadOnlyList<PromptAnswer> answers)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            var prompt = prompts.FirstOrDefault(p => p.Id == answer.PromptId);
+            var item = prompt?.Key is { } key ? measure.Items.FirstOrDefault(i => i.Id == key) : null;
+            if (item is null)
+            {
+                continue;
+            }
+            if (answer.Value is { } number)
+            {
+                values[item.Id] = number;
+            }
+            else if (answer.Choices is [var label])
+            {
+                foreach (var v in MeasureForms.Values(item))
+                {
+                    if (MeasureForms.ChoiceLabel(item, v) == label)
+                    {
+                        values[item.Id] = v;
+                    }
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,60 @@
+using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CounselorSuite.Web.Features.Progress;
+
+/// <summary>
+/// A client's progress over the API, for their counselor and for the client themself; for anyone else
+/// (a partner included) the client does not exist: 404. The export is the same data as a file.
+/// </summary>
+public static class ProgressApi
+{
+    public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/clients/{id:guid}").WithTags("Progress").RequireAuthorization(ApiAuth.Policy);
+        group.MapGet("/progress", (Guid id, string? format, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                GetAsync(id, format, from, to, http, db, clock, ct))
+            .WithName("ClientProgress")
+            .WithSummary("Dimension series (0-100 with raw answers), weekly roll-ups for long ranges, adherence, measure results with bands and reliable change, and partners")
+            .WithDescription("?from=&to= limit the range. ?format=csv or json downloads the export. A partner's data appears only where that partner shared it; the counselor sees everything of their cases.");
+        group.MapGet("/progress.csv", (Guid id, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            GetAsync(id, "csv", from, to, http, db, clock, ct)).WithName("ClientProgressCsv").WithSummary("One row per answer: date, dimension, measure, raw value, normalised value");
+        group.MapGet("/progress.json", (Guid id, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            GetAsync(id, "json", from, to, http, db, clock, ct)).WithName("ClientProgressJson").WithSummary("The progress document as a file");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ProgressResponse>, FileContentHttpResult, ValidationProblem, NotFound>> GetAsync(
+        Guid id, string? format, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (from is { } f && to is { } t && f > t)
+        {
+            errors.Add("from", "The start must not be after the end.");
+        }
+        if (format is not (null or "csv" or "json"))
+        {
+            errors.Add("format", "Format is csv or json.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var access = await ProgressQueries.AccessAsync(db, http.User, id, ct);
+        if (access is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var subjects = await ProgressQueries.SubjectsAsync(db, access, ct);
+        var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, from?.ToUniversalTime(), to?.ToUniversalTime(), ct);
+        var now = clock.GetUtcNow();
+        return format switch
+        {
+            "csv" => TypedResults.File(await ProgressReport.CsvAsync(data, id, ct), "text/csv; charset=utf-8", ProgressReport.FileName(now, "csv")),
+            "json" => TypedResults.File(ProgressReport.Json(ProgressReport.Build(data, id, now)), "application/json", ProgressReport.FileName(now, "json")),
+            _ => TypedResults.Ok(ProgressReport.Build(data, id, now)),
+        };
+    }
+}
