@@ -36,6 +36,8 @@ public static class ServiceRegistration
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<PracticeConnectionInterceptor>()));
 
+        // The one way user Markdown becomes HTML, in pages and handouts alike.
+        services.AddSingleton<Content.MarkdownRenderer>();
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton<IMailSender, MailSender>();
 

@@ -14,7 +14,6 @@ public static class ExercisesRegistration
         services.AddScoped<ExerciseEditor>();
         // The homework feature registers its own IExerciseUsage after this line; the last registration wins.
         services.TryAddScoped<IExerciseUsage, NoExerciseUsage>();
-        services.TryAddSingleton<MarkdownRenderer>();
         return services;
     }
 }

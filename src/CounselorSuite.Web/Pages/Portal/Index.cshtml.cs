@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Portal;
 
-public sealed class IndexModel(AppDbContext db, PracticeLook look) : PageModel
+public sealed class IndexModel(AppDbContext db, PracticeLook look, MarkdownRenderer markdown) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public IReadOnlyList<ConfidentialityAgreement> Agreements { get; private set; } = [];
@@ -22,6 +23,6 @@ public sealed class IndexModel(AppDbContext db, PracticeLook look) : PageModel
         DisplayName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         Agreements = await db.Cases.AsNoTracking().VisibleTo(User).Where(c => !c.IsClosed)
             .Select(c => c.Confidentiality).Distinct().ToListAsync(ct);
-        HelpHtml = SafeMarkdown.ToHtml((await look.GetAsync(ct))?.HelpResources);
+        HelpHtml = markdown.ToHtml((await look.GetAsync(ct))?.HelpResources);
     }
 }
