@@ -705,13 +705,13 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
 
     // ------------------------------------------------------------------------------------------ the benchmark client
 
-    private sealed record BenchAccounts(Guid PracticeId, Guid CaseId, Guid ClientId, Guid PartnerId, Guid CounselorId, Guid DraftItemId,
+    private sealed record BenchAccounts(Guid PracticeId, Guid CaseId, Guid ClientId, Guid PartnerId, Guid CounselorId, Guid[] DraftItemIds,
         Guid SubmitItemId, ExerciseVersion DraftVersion, ExerciseVersion SubmitVersion, long ClientAnswers);
 
     /// <summary>
     /// The couple case the HTTP benchmark signs in to: the benchmark client has answered a ten-scale daily
-    /// check-in for five years (about 18,000 answers) and has two open items (today's check-in, for the draft
-    /// benchmark, and the fourth week of a weekly exercise, for the submit benchmark); the partner checks in weekly.
+    /// check-in for five years (about 18,000 answers) and has open items: today's check-in and the ~60 it missed, for
+    /// the draft benchmark, and the fourth week of a weekly exercise, for the submit benchmark; the partner checks in weekly.
     /// </summary>
     private void AddBenchCase(Batch b, PracticeContext p)
     {
@@ -728,14 +728,16 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
         var days = (int)(_now - firstDay).TotalDays + 1;
         var filled = (days + HomeworkService.MaxRecurrence - 1) / HomeworkService.MaxRecurrence * HomeworkService.MaxRecurrence;
         var trend = new Trend(0.3, 0.45, firstDay, _now);
-        Series(b, p, c, c.Clients[0], p.DailyCheckIn!, firstDay, TimeSpan.FromDays(1), filled, 0.986, trend, out var daily);
-        var today = daily.Single(o => o.AvailableAt <= _now && o.DueAt > _now);
+        Series(b, p, c, c.Clients[0], p.DailyCheckIn!, firstDay, TimeSpan.FromDays(1), filled, 0.965, trend, out var daily);
+        // Today's item and the missed ones (overdue, still workable): the draft benchmark spreads its saves over
+        // them, as concurrent saves of one item by one client would only measure the 409 of a lost race.
+        var open = daily.Where(o => o.AvailableAt <= _now && o.SubmittedAt is null).OrderByDescending(o => o.AvailableAt).ToList();
         var clientAnswers = _answers - before;
 
         // A weekly exercise started three weeks ago: three done, the fourth open now.
         var weekly = p.IndividualExercises.FirstOrDefault(v => v.Title.Contains("promise", StringComparison.OrdinalIgnoreCase)) ?? p.IndividualExercises[0];
         Series(b, p, c, c.Clients[0], weekly, _now.AddDays(-21).AddHours(-1), TimeSpan.FromDays(7), 8, 1.0, trend, out var weeks);
-        var open = weeks.Single(o => o.AvailableAt <= _now && o.DueAt > _now);
+        var openWeek = weeks.Single(o => o.AvailableAt <= _now && o.DueAt > _now);
         clientAnswers = _answers - before;
 
         var partnerBefore = _answers;
@@ -743,7 +745,8 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
         // The partner's answers count towards the practice's share like anyone's.
         _ = _answers - partnerBefore;
 
-        _bench = new BenchAccounts(p.Plan.Id, c.Id, c.Clients[0], c.Clients[1], p.CounselorIds[0], today.Id, open.Id, p.DailyCheckIn!, weekly, clientAnswers);
+        _bench = new BenchAccounts(p.Plan.Id, c.Id, c.Clients[0], c.Clients[1], p.CounselorIds[0], open.Select(o => o.Id).ToArray(), openWeek.Id,
+            p.DailyCheckIn!, weekly, clientAnswers);
     }
 
     private async Task WriteOutAsync(string path, TimeSpan elapsed, CancellationToken ct)
@@ -759,7 +762,7 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
             practiceId = bench.PracticeId, caseId = bench.CaseId, clientId = bench.ClientId, partnerId = bench.PartnerId, counselorId = bench.CounselorId,
             clientEmail = SeedOptions.BenchClient, partnerEmail = SeedOptions.BenchPartner, counselorEmail = SeedOptions.BenchCounselor,
             adminEmail = SeedOptions.BenchAdmin, password = SeedOptions.Password,
-            draftItemId = bench.DraftItemId, submitItemId = bench.SubmitItemId,
+            draftItemId = bench.DraftItemIds[0], draftItemIds = bench.DraftItemIds, submitItemId = bench.SubmitItemId,
             draftBody = Body(bench.DraftVersion, 3), submitBody = Body(bench.SubmitVersion, 7),
             answers = _answers, benchClientAnswers = bench.ClientAnswers,
             practices = options.Practices, clients = options.Clients, requestedAnswers = options.Answers,

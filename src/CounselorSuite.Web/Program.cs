@@ -83,6 +83,7 @@ app.MapInvitationsApi();
 app.MapCasesApi();
 app.MapFeatureApis();
 app.MapAppPages();
+app.MapBenchBaseline(); // only with Bench:BaselineEndpoint=true (scripts/bench)
 
 app.Run();
 return 0;
