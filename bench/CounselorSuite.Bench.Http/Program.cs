@@ -79,7 +79,7 @@ internal static partial class Runner
         {
             // A placeholder naming a list (draftItemIds) makes one path per element; requests take them in turn.
             var listName = Regex.Matches(e.Path, @"\{(\w+)\}").Select(m => m.Groups[1].Value).FirstOrDefault(n => seed[n] is JsonArray);
-            var paths = (listName is null ? [null] : seed[listName]!.AsArray().Select(x => x!.ToString()).ToList())
+            var paths = (listName is null ? [""] : seed[listName]!.AsArray().Select(x => x!.ToString()).ToList())
                 .Select(item => Regex.Replace(e.Path, @"\{(\w+)\}", m => m.Groups[1].Value == listName ? item! : seed[m.Groups[1].Value]?.ToString() ?? m.Value))
                 .ToList();
             var path = paths[0];
