@@ -88,6 +88,7 @@ app.MapCasesApi();
 app.MapFeatureApis();
 app.MapAppPages();
 app.MapJobsDashboard(app.Configuration);
+app.MapBenchBaseline(); // only with Bench:BaselineEndpoint=true (scripts/bench)
 
 app.Run();
 return 0;
