@@ -234,3 +234,40 @@ public sealed class AssignmentFlowTests
             $"SELECT count(*) FROM scale_answers WHERE client_id = '{client.Id}' AND dimension = 'HonestCommunication' AND raw_value = 9 AND min = 0 AND max = 10 AND NOT screening"));
     }
 }
+
+public sealed class MyAssignmentsPagingTests
+{
+    [Fact]
+    public async Task The_clients_list_pages_open_items_first_then_done_items_newest_first_without_gaps_or_repeats()
+    {
+        var app = await TestApp.SharedAsync();
+        var world = await app.CreateWorldAsync();
+        var client = world.Clients[0].Client;
+        var exercise = await world.Counselor.NewExerciseAsync();
+        var exerciseId = exercise["id"]!.GetValue<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            await world.Counselor.AssignAsync(world.CaseId, exerciseId);
+        }
+        var items = await client.MyItemsAsync();
+        foreach (var item in items.Take(3))
+        {
+            await client.SubmitOkAsync(item["id"]!.GetValue<Guid>(), HomeworkApi.Answers(exercise));
+        }
+
+        var whole = await (await client.GetAsync("/api/me/assignments?pageSize=100")).ReadJsonAsync();
+        var paged = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var part = await (await client.GetAsync($"/api/me/assignments?page={page}&pageSize=2")).ReadJsonAsync();
+            Assert.Equal(5, part["total"]!.GetValue<int>());
+            paged.AddRange(part["items"]!.AsArray().Select(i => $"{i!["id"]}:{i["state"]}"));
+        }
+
+        var expected = whole["items"]!.AsArray().Select(i => $"{i!["id"]}:{i["state"]}").ToList();
+        Assert.Equal(expected, paged);
+        Assert.Equal(["Assigned", "Assigned", "Submitted", "Submitted", "Submitted"], expected.Select(e => e.Split(':')[1]));
+        var submittedAt = whole["items"]!.AsArray().Skip(2).Select(i => i!["submittedAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(submittedAt.OrderByDescending(t => t), submittedAt);
+    }
+}

@@ -96,10 +96,10 @@ public static class HomeworkApi
         int? page, int? pageSize, HttpContext http, AppDbContext db, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var me = http.User.UserId();
-        var items = await HomeworkQueries.MyAssignmentsAsync(db, me, clock.GetUtcNow(), ct);
         var (skip, take) = Paging.Normalize(page, pageSize);
+        var mine = await HomeworkQueries.MyAssignmentsAsync(db, me, clock.GetUtcNow(), skip, take, ct);
         await audit.WriteAsync(new AuditEntry(HomeworkAudit.AssignmentsListed, "User", me, [me]), ct);
-        return TypedResults.Ok(new Page<MyAssignmentItem>(items.Skip(skip).Take(take).ToList(), items.Count));
+        return TypedResults.Ok(new Page<MyAssignmentItem>(mine.Items, mine.Total));
     }
 
     private static async Task<Results<Ok<AssignmentDetail>, ProblemHttpResult, NotFound>> Get(

@@ -74,54 +74,82 @@ public static class HomeworkQueries
     /// A client's homework: what is open (soonest due first), then what is overdue, then what is done (newest
     /// first). Items not open yet, cancelled items never submitted, and cases they left are not listed.
     /// </summary>
-    public static async Task<List<MyAssignmentItem>> MyAssignmentsAsync(AppDbContext db, Guid clientId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>One page of a client's items, the total, and the client's unread feedback across all items.</summary>
+    public sealed record MyAssignmentsPage(IReadOnlyList<MyAssignmentItem> Items, int Total, int NewFeedback);
+
+    private static readonly OccurrenceState[] DoneStates = [OccurrenceState.Submitted, OccurrenceState.Reviewed];
+
+    /// <summary>
+    /// The client's items in the order the portal shows them: open (soonest due first), overdue, then done
+    /// (latest first). Open items are few and are read whole; done items grow with every week of homework,
+    /// so only the requested page of them is read, in the database (a client with years of daily items
+    /// costs the same as a new one). Feedback and share flags are read for the page's items only.
+    /// </summary>
+    public static async Task<MyAssignmentsPage> MyAssignmentsAsync(AppDbContext db, Guid clientId, DateTimeOffset now,
+        int skip, int take, CancellationToken ct)
     {
-        var rows = await (
-                from o in db.Occurrences.AsNoTracking()
-                join a in db.Assignments.AsNoTracking() on o.AssignmentId equals a.Id
-                join v in db.ExerciseVersions.AsNoTracking() on a.ExerciseVersionId equals v.Id
-                where o.ClientId == clientId && o.AvailableAt <= now && o.State != OccurrenceState.Cancelled
-                    && db.CaseClients.Any(cc => cc.CaseId == o.CaseId && cc.ClientId == clientId)
-                select new
-                {
-                    Occurrence = o, a.Status, a.PausedAt, a.Joint, a.Count, a.Note, a.CaseId, a.ClientIds, v.Title,
-                    NewFeedback = db.Reviews.Count(r => r.SeenAt == null && db.Submissions.Any(s => s.Id == r.SubmissionId && s.OccurrenceId == o.Id)),
-                    Shared = db.Shares.Any(sh => sh.WithdrawnAt == null && db.Submissions.Any(s => s.Id == sh.SubmissionId && s.OccurrenceId == o.Id)),
-                })
+        var mine =
+            from o in db.Occurrences.AsNoTracking()
+            join a in db.Assignments.AsNoTracking() on o.AssignmentId equals a.Id
+            join v in db.ExerciseVersions.AsNoTracking() on a.ExerciseVersionId equals v.Id
+            where o.ClientId == clientId && o.AvailableAt <= now && o.State != OccurrenceState.Cancelled
+                && db.CaseClients.Any(cc => cc.CaseId == o.CaseId && cc.ClientId == clientId)
+            select new { Occurrence = o, a.Status, a.PausedAt, a.Joint, a.Count, a.Note, a.CaseId, a.ClientIds, v.Title };
+
+        var open = (await mine.Where(r => !DoneStates.Contains(r.Occurrence.State)).ToListAsync(ct))
+            // While paused, items that would have opened since do not appear.
+            .Where(r => r.Status != AssignmentStatus.Paused || r.Occurrence.AvailableAt <= r.PausedAt)
+            .Select(r => (Row: r, State: HomeworkAccess.StateAt(r.Occurrence.State, r.Occurrence.DueAt, r.Status, now)))
+            .OrderBy(x => x.State == OccurrenceState.Overdue ? 1 : 0)
+            .ThenBy(x => x.Row.Occurrence.DueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(x => x.Row.Occurrence.Id)
+            .ToList();
+        var doneQuery = mine.Where(r => DoneStates.Contains(r.Occurrence.State));
+        var doneTotal = await doneQuery.CountAsync(ct);
+        var doneSkip = Math.Max(0, skip - open.Count);
+        var doneTake = Math.Max(0, take - Math.Max(0, open.Count - skip));
+        var done = doneTake == 0 ? [] : await doneQuery
+            .OrderByDescending(r => r.Occurrence.SubmittedAt).ThenBy(r => r.Occurrence.Id)
+            .Skip(doneSkip).Take(doneTake)
             .ToListAsync(ct);
-        var jointIds = rows.Where(r => r.Joint).Select(r => r.Occurrence.AssignmentId).Distinct().ToList();
-        var agreed = await db.JointConsents.AsNoTracking().Where(c => jointIds.Contains(c.AssignmentId) && c.Decision == JointDecision.Agreed)
+
+        var page = open.Skip(skip).Take(take)
+            .Concat(done.Select(r => (Row: r, State: HomeworkAccess.StateAt(r.Occurrence.State, r.Occurrence.DueAt, r.Status, now))))
+            .ToList();
+        var pageIds = page.Select(x => x.Row.Occurrence.Id).ToList();
+        var unseen = await (
+                from r in db.Reviews.AsNoTracking()
+                join sub in db.Submissions.AsNoTracking() on r.SubmissionId equals sub.Id
+                where sub.ClientId == clientId && r.SeenAt == null
+                select sub.OccurrenceId)
+            .ToListAsync(ct);
+        var shared = await (
+                from sh in db.Shares.AsNoTracking()
+                join sub in db.Submissions.AsNoTracking() on sh.SubmissionId equals sub.Id
+                where sh.WithdrawnAt == null && pageIds.Contains(sub.OccurrenceId)
+                select sub.OccurrenceId)
+            .ToListAsync(ct);
+
+        var joint = page.Where(x => x.Row.Joint).ToList();
+        var jointIds = joint.Select(x => x.Row.Occurrence.AssignmentId).Distinct().ToList();
+        var agreed = jointIds.Count == 0 ? [] : await db.JointConsents.AsNoTracking()
+            .Where(c => jointIds.Contains(c.AssignmentId) && c.Decision == JointDecision.Agreed)
             .Select(c => new { c.AssignmentId, c.ClientId }).ToListAsync(ct);
-        var caseIds = rows.Where(r => r.Joint).Select(r => r.CaseId).Distinct().ToList();
-        var alertCases = await db.SafetyAlerts.AsNoTracking().Where(a => caseIds.Contains(a.CaseId) && a.Status == SafetyAlertStatus.Open)
+        var caseIds = joint.Select(x => x.Row.CaseId).Distinct().ToList();
+        var alertCases = caseIds.Count == 0 ? [] : await db.SafetyAlerts.AsNoTracking()
+            .Where(a => caseIds.Contains(a.CaseId) && a.Status == SafetyAlertStatus.Open)
             .Select(a => a.CaseId).Distinct().ToListAsync(ct);
 
-        var items = rows
-            // While paused, items that would have opened since do not appear.
-            .Where(r => r.Status != AssignmentStatus.Paused || r.Occurrence.AvailableAt <= r.PausedAt
-                || r.Occurrence.State is OccurrenceState.Submitted or OccurrenceState.Reviewed)
-            .Select(r =>
-            {
-                var o = r.Occurrence;
-                var available = !r.Joint || (r.ClientIds.All(c => agreed.Any(x => x.AssignmentId == o.AssignmentId && x.ClientId == c))
-                    && !alertCases.Contains(r.CaseId));
-                var state = HomeworkAccess.StateAt(o.State, o.DueAt, r.Status, now);
-                return new MyAssignmentItem(o.Id, o.AssignmentId, o.CaseId, r.Title, o.DueAt, o.AvailableAt, state.ToString(), o.Sequence,
-                    r.Count, r.Joint, available, r.Note, r.NewFeedback, r.Shared, o.SubmittedAt);
-            })
-            .ToList();
-        return items
-            .OrderBy(i => Group(i.State))
-            .ThenBy(i => Group(i.State) == 2 ? -(i.SubmittedAt?.ToUnixTimeMilliseconds() ?? 0) : i.DueAt?.ToUnixTimeMilliseconds() ?? long.MaxValue)
-            .ThenBy(i => i.Id)
-            .ToList();
-
-        static int Group(string state) => state switch
+        var items = page.Select(x =>
         {
-            nameof(OccurrenceState.Assigned) or nameof(OccurrenceState.InProgress) => 0,
-            nameof(OccurrenceState.Overdue) => 1,
-            _ => 2,
-        };
+            var (r, state) = x;
+            var o = r.Occurrence;
+            var available = !r.Joint || (r.ClientIds.All(c => agreed.Any(g => g.AssignmentId == o.AssignmentId && g.ClientId == c))
+                && !alertCases.Contains(r.CaseId));
+            return new MyAssignmentItem(o.Id, o.AssignmentId, o.CaseId, r.Title, o.DueAt, o.AvailableAt, state.ToString(), o.Sequence,
+                r.Count, r.Joint, available, r.Note, unseen.Count(id => id == o.Id), shared.Contains(o.Id), o.SubmittedAt);
+        }).ToList();
+        return new MyAssignmentsPage(items, open.Count + doneTotal, unseen.Count);
     }
 
     public static ExerciseVersionResponse ToResponse(ExerciseVersion v, bool forClient) => new(

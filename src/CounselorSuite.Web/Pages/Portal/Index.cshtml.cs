@@ -12,6 +12,8 @@ namespace CounselorSuite.Web.Pages.Portal;
 
 public sealed class IndexModel(AppDbContext db, PracticeLook look, MarkdownRenderer markdown, TimeProvider clock) : PageModel
 {
+    private const int OpenItemsLimit = 500;
+
     public string DisplayName { get; private set; } = "";
     public IReadOnlyList<ConfidentialityAgreement> Agreements { get; private set; } = [];
 
@@ -31,10 +33,12 @@ public sealed class IndexModel(AppDbContext db, PracticeLook look, MarkdownRende
         Agreements = await db.Cases.AsNoTracking().VisibleTo(User).Where(c => !c.IsClosed)
             .Select(c => c.Confidentiality).Distinct().ToListAsync(ct);
         HelpHtml = markdown.ToHtml((await look.GetAsync(ct))?.HelpResources);
-        var items = await HomeworkQueries.MyAssignmentsAsync(db, userId, clock.GetUtcNow(), ct);
+        // Everything open, and the 20 most recent done items: the home page lists no more than that.
+        var mine = await HomeworkQueries.MyAssignmentsAsync(db, userId, clock.GetUtcNow(), 0, OpenItemsLimit + 20, ct);
+        var items = mine.Items;
         DueSoon = items.Where(i => i.State is "Assigned" or "InProgress").ToList();
         Overdue = items.Where(i => i.State == "Overdue").ToList();
         Done = items.Where(i => i.State is "Submitted" or "Reviewed").Take(20).ToList();
-        NewFeedback = items.Sum(i => i.NewFeedback);
+        NewFeedback = mine.NewFeedback;
     }
 }
