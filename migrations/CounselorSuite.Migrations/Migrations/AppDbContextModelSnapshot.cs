@@ -1062,6 +1062,10 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ready_at");
 
+                    b.Property<DateTimeOffset?>("RenderAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("render_after");
+
                     b.Property<DateOnly>("SessionDate")
                         .HasColumnType("date")
                         .HasColumnName("session_date");

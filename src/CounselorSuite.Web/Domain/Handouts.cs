@@ -19,8 +19,14 @@ public sealed class Handout : ITenantOwned
     public Guid CaseId { get; set; }
     public Guid ClientId { get; set; }
 
-    /// <summary>For attaching the handout to a session later; null until then.</summary>
+    /// <summary>The session it is for, when the counselor attached one (of the same case).</summary>
     public Guid? SessionId { get; set; }
+
+    /// <summary>
+    /// Set while a Queued handout waits for the nightly job ("render the night before"): no render is enqueued
+    /// until that job clears it. Null for every handout whose render is already enqueued, running or done.
+    /// </summary>
+    public DateTimeOffset? RenderAfter { get; set; }
     public Guid CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

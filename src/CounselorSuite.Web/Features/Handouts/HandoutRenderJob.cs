@@ -78,7 +78,8 @@ public sealed class HandoutRenderJob(
         // one changes it.
         var claimed = await db.Handouts
             .Where(h => h.Id == handoutId
-                && (h.Status == HandoutStatus.Queued || h.Status == HandoutStatus.Failed
+                // A handout waiting for the night before its session is not rendered yet, whoever asks.
+                && ((h.Status == HandoutStatus.Queued && h.RenderAfter == null) || h.Status == HandoutStatus.Failed
                     || (h.Status == HandoutStatus.Running && (h.ClaimedAt == null || h.ClaimedAt < stale))))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(h => h.Status, HandoutStatus.Running)

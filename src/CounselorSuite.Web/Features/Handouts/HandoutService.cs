@@ -17,6 +17,8 @@ namespace CounselorSuite.Web.Features.Handouts;
 /// <param name="Paper">"A4" (default) or "Letter".</param>
 /// <param name="Password">Protects each PDF with this password (8 to 128 characters). Never stored in clear.</param>
 /// <param name="GeneratePassword">Makes a password and returns it once in the answer.</param>
+/// <param name="SessionId">Attaches the handouts to a session of the same case; its date becomes the session date when none is given.</param>
+/// <param name="RenderAt">"now" (default) or "nightBefore": made by the nightly job before the attached session.</param>
 public sealed record CreateHandoutRequest(
     Guid? CaseId,
     IReadOnlyList<Guid>? ExerciseIds,
@@ -27,12 +29,15 @@ public sealed record CreateHandoutRequest(
     DateOnly? SessionDate = null,
     string? Paper = null,
     string? Password = null,
-    bool? GeneratePassword = null);
+    bool? GeneratePassword = null,
+    Guid? SessionId = null,
+    string? RenderAt = null);
 
 public sealed record HandoutResponse(
     Guid Id, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ReadyAt, string? Error,
     Guid BatchId, Guid CaseId, Guid ClientId, DateOnly SessionDate, bool Discreet, bool PasswordProtected,
-    string Paper, long? SizeBytes, string? Sha256, int? PageCount, string FileName);
+    string Paper, long? SizeBytes, string? Sha256, int? PageCount, string FileName,
+    Guid? SessionId = null, DateTimeOffset? RenderAfter = null);
 
 /// <summary>
 /// The answer to a new handout: <c>id</c> and <c>status</c> of the first one (the only one for a single
@@ -68,7 +73,7 @@ public sealed class HandoutService(
     public static IQueryable<HandoutResponse> Project(IQueryable<Handout> handouts) => handouts.Select(h => new HandoutResponse(
         h.Id, h.Status.ToString(), h.CreatedAt, h.ReadyAt, h.Error, h.BatchId, h.CaseId, h.ClientId, h.SessionDate, h.Discreet,
         h.PasswordProtected, h.Paper.ToString(), h.SizeBytes, h.Sha256, h.PageCount,
-        ""));
+        "", h.SessionId, h.RenderAfter));
 
     private static HandoutResponse Named(HandoutResponse h) =>
         h with { FileName = HandoutDocument.FileName(h.Discreet, h.SessionDate) };
@@ -130,8 +135,44 @@ public sealed class HandoutService(
         {
             errors.Add("password", "The password must be 8 to 128 characters, without control characters.");
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var sessionDate = request.SessionDate ?? today;
+        var now = clock.GetUtcNow();
+        var nightBefore = false;
+        if (request.RenderAt is { } renderAt)
+        {
+            if (string.Equals(renderAt, "nightBefore", StringComparison.OrdinalIgnoreCase))
+            {
+                nightBefore = true;
+            }
+            else if (!string.Equals(renderAt, "now", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add("renderAt", "Render time must be \"now\" or \"nightBefore\".");
+            }
+        }
+        // Found only among this case's sessions (and this practice's, by the filter): another case's or
+        // practice's session reads the same as none, so the answer tells nothing about it.
+        var session = request.SessionId is { } sessionId
+            ? await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.CaseId == caseId)
+                .Select(s => new { s.Id, s.StartsAt, s.Status }).FirstOrDefaultAsync(ct)
+            : null;
+        if (request.SessionId is not null && session is null)
+        {
+            errors.Add("sessionId", "Choose a session of this case.");
+        }
+        else if (session is { Status: SessionStatus.Cancelled })
+        {
+            errors.Add("sessionId", "That session was cancelled.");
+        }
+        if (nightBefore && request.SessionId is null)
+        {
+            errors.Add("renderAt", "To make it the night before, attach the handout to a session.");
+        }
+        else if (nightBefore && session is not null && session.StartsAt <= now)
+        {
+            errors.Add("renderAt", "That session has started: make the handout now instead.");
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var sessionDate = request.SessionDate ?? (session is null ? today : DateOnly.FromDateTime(session.StartsAt.UtcDateTime));
         if (sessionDate < today.AddYears(-5) || sessionDate > today.AddYears(1))
         {
             errors.Add("sessionDate", "The session date must be within the last five years or the coming year.");
@@ -173,7 +214,11 @@ public sealed class HandoutService(
         {
             password = HandoutPasswords.Generate();
         }
-        var now = clock.GetUtcNow();
+        // The night before: waits for the nightly job. A session already inside the job's window is made at
+        // once, since tonight's run may have passed already.
+        DateTimeOffset? renderAfter = nightBefore && session is not null && session.StartsAt - NightlyHandoutRenders.Window > now
+            ? session.StartsAt - NightlyHandoutRenders.Window
+            : null;
         var batchId = Guid.CreateVersion7(now);
         var created = new List<Handout>();
         foreach (var clientId in clientIds)
@@ -184,23 +229,23 @@ public sealed class HandoutService(
                 CreatedBy = user.UserId(), CreatedAt = now, ExerciseVersionIds = ordered.Select(v => v.Id).ToArray(),
                 IncludeProgress = includeProgress, Note = note, SessionDate = sessionDate, Discreet = discreet, Paper = paper,
                 PasswordProtected = password is not null, ProtectedPassword = password is null ? null : passwords.Protect(password),
-                Status = HandoutStatus.Queued,
+                Status = HandoutStatus.Queued, SessionId = session?.Id, RenderAfter = renderAfter,
             };
             db.Handouts.Add(handout);
             audit.Add(new AuditEntry(HandoutAuditActions.Created, "Handout", handout.Id, [clientId])
             {
-                Detail = $"exercises={ordered.Count};progress={includeProgress};discreet={discreet};password={password is not null}",
+                Detail = $"exercises={ordered.Count};progress={includeProgress};discreet={discreet};password={password is not null};session={session is not null};nightBefore={renderAfter is not null}",
             });
             created.Add(handout);
         }
         await db.SaveChangesAsync(ct);
         // Enqueued after the rows are saved, so each job always finds its handout.
-        foreach (var handout in created)
+        foreach (var handout in created.Where(h => h.RenderAfter is null))
         {
             Enqueue(handout.PracticeId, handout.Id);
         }
         var responses = created.Select(h => Named(new HandoutResponse(h.Id, h.Status.ToString(), h.CreatedAt, null, null, h.BatchId, h.CaseId,
-            h.ClientId, h.SessionDate, h.Discreet, h.PasswordProtected, h.Paper.ToString(), null, null, null, ""))).ToList();
+            h.ClientId, h.SessionDate, h.Discreet, h.PasswordProtected, h.Paper.ToString(), null, null, null, "", h.SessionId, h.RenderAfter))).ToList();
         return new CreateHandoutOutcome.Created(new HandoutCreatedResponse(responses[0].Id, responses[0].Status, batchId, responses,
             request.GeneratePassword == true ? password : null));
     }
@@ -238,6 +283,11 @@ public sealed class HandoutService(
 
     public async Task<IReadOnlyList<HandoutResponse>> ForClientAsync(Guid clientId, CancellationToken ct) =>
         (await Project(db.Handouts.AsNoTracking().Where(h => h.ClientId == clientId).OrderByDescending(h => h.CreatedAt).Take(200)).ToListAsync(ct))
+            .Select(Named).ToList();
+
+    /// <summary>The handouts attached to a session, for staff who manage its case.</summary>
+    public async Task<IReadOnlyList<HandoutResponse>> ForSessionAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
+        (await Project(VisibleTo(user).AsNoTracking().Where(h => h.SessionId == sessionId).OrderBy(h => h.CreatedAt).ThenBy(h => h.Id).Take(100)).ToListAsync(ct))
             .Select(Named).ToList();
 
     public async Task<IReadOnlyList<HandoutResponse>> ForCaseAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct) =>

@@ -14,6 +14,9 @@ public static class HandoutsRegistration
         services.AddScoped<HandoutService>();
         services.AddScoped<HandoutComposer>();
         services.AddScoped<HandoutRenderJob>();
+        services.AddScoped<NightlyHandoutRenders>();
+        services.AddScoped<NightlyHandoutFanOut>();
+        services.AddHostedService<HandoutJobsRegistration>();
         services.AddSingleton<HandoutPasswords>();
         // The worker-only host has no Identity set-up, yet must read the passwords the web host protected:
         // the same application name and key ring.

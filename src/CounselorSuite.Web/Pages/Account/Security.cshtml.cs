@@ -1,5 +1,6 @@
 using System.Text;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace CounselorSuite.Web.Pages.Account;
 /// Two-factor enrolment and management. The authenticator entry is named neutrally ("Secure portal" by
 /// default): a client's phone may be looked at by the person they fear.
 /// </summary>
-public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IConfiguration configuration) : PageModel
+public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IAuditLog audit, IConfiguration configuration) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -53,6 +54,8 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        // The fact only: never the shared key, the code or the recovery codes.
+        await audit.WriteAsync(new AuditEntry(AuditActions.TwoFactorEnabled, "User", user.Id), ct);
         await signIn.RefreshSignInAsync(user);
         Message = "Two-factor sign-in is on.";
         await LoadAsync(user, ct);
@@ -71,6 +74,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+        await audit.WriteAsync(new AuditEntry(AuditActions.RecoveryCodesRegenerated, "User", user.Id), ct);
         Message = "New recovery codes are ready; the old ones no longer work.";
         await LoadAsync(user, ct);
         return Page();
@@ -94,6 +98,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await audit.WriteAsync(new AuditEntry(AuditActions.TwoFactorDisabled, "User", user.Id), ct);
         await signIn.RefreshSignInAsync(user);
         Message = "Two-factor sign-in is off.";
         await LoadAsync(user, ct);

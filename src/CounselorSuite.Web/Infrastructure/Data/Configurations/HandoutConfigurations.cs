@@ -20,6 +20,7 @@ internal sealed class HandoutConfiguration : IEntityTypeConfiguration<Handout>
         b.HasIndex(h => new { h.PracticeId, h.BatchId });
         b.HasIndex(h => new { h.PracticeId, h.ClientId, h.CreatedAt });
         b.HasIndex(h => new { h.PracticeId, h.CaseId, h.CreatedAt });
+        b.HasIndex(h => new { h.PracticeId, h.SessionId });
         b.HasOne<Case>().WithMany().HasForeignKey(h => new { h.PracticeId, h.CaseId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(h => new { h.PracticeId, h.ClientId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(h => new { h.PracticeId, h.CreatedBy }).OnDelete(DeleteBehavior.Restrict);

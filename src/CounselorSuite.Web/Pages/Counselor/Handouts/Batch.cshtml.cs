@@ -14,6 +14,24 @@ public sealed class BatchModel(AppDbContext db, HandoutService handouts) : PageM
     public Guid CaseId { get; private set; }
     public string? Password { get; private set; }
     public string? Message { get; private set; }
+    public Guid? SessionId { get; private set; }
+    public DateTimeOffset? SessionStartsAt { get; private set; }
+
+    /// <summary>Nothing left to watch: each handout is Ready, Failed, or waiting for the night before its session.</summary>
+    public bool Settled { get; private set; }
+
+    /// <summary>A handout's state in the counselor's words (the session page uses it too).</summary>
+    public static string StateText(HandoutResponse h) => h.Status switch
+    {
+        "Queued" when h.RenderAfter is not null => "Made the night before the session",
+        "Queued" => "Waiting",
+        "Running" => "Being made",
+        "Ready" => "Ready",
+        _ => "Failed",
+    };
+
+    public static bool IsSettled(IEnumerable<HandoutResponse> items) =>
+        items.All(h => h.Status is "Ready" or "Failed" || h.RenderAfter is not null);
 
     public async Task<IActionResult> OnGetAsync(Guid batchId, CancellationToken ct)
     {
@@ -24,6 +42,12 @@ public sealed class BatchModel(AppDbContext db, HandoutService handouts) : PageM
         }
         Batch = BatchResponse.From(batchId, items);
         CaseId = items[0].CaseId;
+        Settled = IsSettled(items);
+        SessionId = items[0].SessionId;
+        if (SessionId is { } sessionId)
+        {
+            SessionStartsAt = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (DateTimeOffset?)s.StartsAt).FirstOrDefaultAsync(ct);
+        }
         var ids = items.Select(h => h.ClientId).ToList();
         ClientNames = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Password = TempData[NewModel.PasswordKey] as string;
@@ -42,7 +66,8 @@ public sealed class BatchModel(AppDbContext db, HandoutService handouts) : PageM
         }
         Response.Headers.CacheControl = "no-store";
         var batch = BatchResponse.From(batchId, items);
-        return new JsonResult(new { batch.Ready, batch.Total, batch.Finished, Handouts = items.Select(h => new { h.Id, h.Status }) });
+        // "finished" for the poller: a handout waiting for the nightly job will not change while the page is open.
+        return new JsonResult(new { batch.Ready, batch.Total, Finished = IsSettled(items), Handouts = items.Select(h => new { h.Id, h.Status }) });
     }
 
     public async Task<IActionResult> OnGetPdfAsync(Guid batchId, Guid id, CancellationToken ct)

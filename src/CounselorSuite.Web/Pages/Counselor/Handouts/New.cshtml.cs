@@ -11,6 +11,8 @@ namespace CounselorSuite.Web.Pages.Counselor.Handouts;
 
 public sealed record ExerciseChoice(Guid Id, string Title, string Summary, ExerciseTheme Theme);
 
+public sealed record SessionChoice(Guid Id, DateTimeOffset StartsAt);
+
 public sealed record CaseHandoutRow(Guid BatchId, DateTimeOffset CreatedAt, DateOnly SessionDate, int Ready, int Total, bool Discreet);
 
 /// <summary>"Make a handout" for a case: exercises, progress, a note, the session date, discreet mode, password, paper.</summary>
@@ -25,6 +27,7 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
     public IReadOnlyList<(Guid Id, string Name)> Clients { get; private set; } = [];
     public IReadOnlyList<ExerciseChoice> Exercises { get; private set; } = [];
     public IReadOnlyList<CaseHandoutRow> Recent { get; private set; } = [];
+    public IReadOnlyList<SessionChoice> Sessions { get; private set; } = [];
 
     public sealed class HandoutForm
     {
@@ -37,9 +40,13 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
         public bool GeneratePassword { get; set; }
         public string Paper { get; set; } = "A4";
         public List<Guid> ClientIds { get; set; } = [];
+        public Guid? SessionId { get; set; }
+
+        /// <summary>"now" or "nightBefore".</summary>
+        public string RenderAt { get; set; } = "now";
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid caseId, Guid? sessionId, CancellationToken ct)
     {
         if (!await LoadAsync(caseId, ct))
         {
@@ -49,6 +56,8 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
         {
             SessionDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ClientIds = Clients.Select(c => c.Id).ToList(),
+            // Coming from a session's page: that session is chosen already.
+            SessionId = sessionId is { } chosen && Sessions.Any(s => s.Id == chosen) ? chosen : null,
         };
         return Page();
     }
@@ -60,7 +69,8 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
             return NotFound();
         }
         DateOnly? date = null;
-        if (!string.IsNullOrWhiteSpace(Form.SessionDate))
+        // With a session chosen, its own date goes on the handout.
+        if (Form.SessionId is null && !string.IsNullOrWhiteSpace(Form.SessionDate))
         {
             if (DateOnly.TryParseExact(Form.SessionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
@@ -74,7 +84,7 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
         }
         var request = new CreateHandoutRequest(caseId, Form.ExerciseIds, Form.IncludeProgress, Form.Note, Form.Discreet,
             Form.ClientIds.Count > 0 ? Form.ClientIds : null, date, Form.Paper,
-            string.IsNullOrEmpty(Form.Password) ? null : Form.Password, Form.GeneratePassword);
+            string.IsNullOrEmpty(Form.Password) ? null : Form.Password, Form.GeneratePassword, Form.SessionId, Form.RenderAt);
         switch (await handouts.CreateAsync(User, request, ct))
         {
             case CreateHandoutOutcome.Created created:
@@ -114,6 +124,12 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
             .ToListAsync(ct);
         // Themes in the library's order (the column holds their names, which sort differently).
         Exercises = Exercises.OrderBy(e => e.Theme).ThenBy(e => e.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var now = clock.GetUtcNow();
+        Sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.CaseId == caseId && s.Status == SessionStatus.Scheduled && s.StartsAt > now)
+            .OrderBy(s => s.StartsAt).Take(20)
+            .Select(s => new SessionChoice(s.Id, s.StartsAt))
+            .ToListAsync(ct);
         var rows = await handouts.ForCaseAsync(User, caseId, ct);
         Recent = rows.GroupBy(h => h.BatchId)
             .Select(g => new CaseHandoutRow(g.Key, g.Min(h => h.CreatedAt), g.First().SessionDate, g.Count(h => h.Status == "Ready"), g.Count(), g.First().Discreet))

@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
@@ -10,12 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Counselor.Sessions;
 
-public sealed class DetailsModel(AppDbContext db, SessionService sessions, NoteService notes, IAuditLog audit) : PageModel
+public sealed class DetailsModel(AppDbContext db, SessionService sessions, NoteService notes, HandoutService handouts, IAuditLog audit) : PageModel
 {
     public SessionResponse Session { get; private set; } = null!;
     public string CaseTitle { get; private set; } = "";
     public List<string> Attendees { get; private set; } = [];
     public List<NoteSummary> Notes { get; private set; } = [];
+    public IReadOnlyList<HandoutResponse> Handouts { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> ClientNames { get; private set; } = new Dictionary<Guid, string>();
     public bool WritesNotes { get; private set; }
     public string? Problem { get; private set; }
 
@@ -84,6 +87,9 @@ public sealed class DetailsModel(AppDbContext db, SessionService sessions, NoteS
         }
         Session = SessionService.ToResponse(session);
         CaseTitle = await db.Cases.Where(c => c.Id == session.CaseId).Select(c => c.Title).FirstAsync(ct);
+        Handouts = await handouts.ForSessionAsync(User, id, ct);
+        var handoutClients = Handouts.Select(h => h.ClientId).Distinct().ToList();
+        ClientNames = await db.Users.AsNoTracking().Where(u => handoutClients.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Attendees = await db.Users.Where(u => Session.ClientIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync(ct);
         var userId = User.UserId();
         WritesNotes = await db.CaseCounselors.AnyAsync(cc => cc.CaseId == session.CaseId && cc.CounselorId == userId, ct);
