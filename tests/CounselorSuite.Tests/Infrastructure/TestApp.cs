@@ -42,6 +42,27 @@ public class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>The app most tests share; it starts once per test process.</summary>
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which every host replaces with its own logger
+    /// factory. When a host other than the shared one is disposed, hand logging back to the shared host
+    /// (or to nothing), so later enqueues in other hosts never log into a disposed factory.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        var shared = _shared;
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(shared is not null && !ReferenceEquals(shared, this)
+            ? new Hangfire.AspNetCore.AspNetCoreLogProvider(shared.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())
+            : new SilentHangfireLog());
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class SilentHangfireLog : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
+
     public static async Task<TestApp> SharedAsync()
     {
         await SharedLock.WaitAsync();

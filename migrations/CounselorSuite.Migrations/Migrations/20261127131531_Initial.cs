@@ -646,6 +646,7 @@ namespace CounselorSuite.Migrations.Migrations
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
                     client_id = table.Column<Guid>(type: "uuid", nullable: false),
                     session_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    render_after = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_by = table.Column<Guid>(type: "uuid", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     exercise_version_ids = table.Column<Guid[]>(type: "uuid[]", nullable: false),

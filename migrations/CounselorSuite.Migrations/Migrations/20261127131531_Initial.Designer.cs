@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace CounselorSuite.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127125255_Initial")]
+    [Migration("20261127131531_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1064,6 +1064,10 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Property<DateTimeOffset?>("ReadyAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ready_at");
+
+                    b.Property<DateTimeOffset?>("RenderAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("render_after");
 
                     b.Property<DateOnly>("SessionDate")
                         .HasColumnType("date")
