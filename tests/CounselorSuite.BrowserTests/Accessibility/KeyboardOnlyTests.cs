@@ -23,7 +23,7 @@ public sealed class KeyboardOnlyTests(BrowserHost host)
             await page.GotoAsync("/account/login");
             var stops = await page.TabToAsync("Sign in");
             Assert.Equal(
-                ["Skip to content", "CounselorSuite", "Email or username", "Password", "Sign in"],
+                ["Skip to content", "Secure portal", "Email or username", "Password", "Sign in"],
                 stops.Select(s => s.Name));
         });
         await journey.StepAsync(page, "skip link to the form", async () =>
