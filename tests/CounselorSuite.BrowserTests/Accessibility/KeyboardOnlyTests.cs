@@ -96,4 +96,67 @@ public sealed class KeyboardOnlyTests(BrowserHost host)
             Assert.Equal(("a", "Quick exit"), (first.Tag, first.Name));
         }, checkAccessibility: false);
     }
+
+    [Fact]
+    public async Task A_weekly_exercise_is_completed_and_sent_with_the_keyboard_alone_in_question_order_with_visible_focus()
+    {
+        const string exercise = "Keeping small promises";
+        const string howMany = "Roughly how many small promises did you make this week, and how many did you keep?";
+        const string oneChange = "What one change would help you keep more of your small promises?";
+        var world = await CoupleWorld.CreateAsync(host.App);
+        await using var journey = Journey.Start(host, "keyboard-weekly-exercise");
+
+        var counselor = await journey.OpenAsync(Viewport.Desktop);
+        await counselor.SignInAsync(world.CounselorEmail);
+        await counselor.AssignAsync(world.CaseUrl, exercise, onlyFor: ["Riley"]);
+
+        var page = await journey.OpenAsync(Viewport.Desktop);
+        await page.SignInAsync(world.Riley);
+        await page.OpenTaskAsync(exercise);
+        var task = page.Url;
+        await journey.StepAsync(page, "tab order follows the questions", async () =>
+        {
+            await page.ReloadAsync();
+            var names = (await page.TabToAsync("Send to my counselor", maxStops: 40)).Select(s => s.Name).ToList();
+            // One stop per field in the order of the questions; a group of radio buttons is one stop.
+            var order = new[] { "Quick exit", "Back to home", howMany, "Being on time", "None; I kept them all", "0", "Yes", oneChange, "Save", "Send to my counselor" };
+            var at = order.Select(name => names.IndexOf(name)).ToList();
+            Assert.DoesNotContain(-1, at);
+            Assert.Equal(at.Order(), at);
+            Assert.Single(names, "0");
+            Assert.DoesNotContain("No", names);
+        });
+        await journey.StepAsync(page, "answers typed and picked with keys", async () =>
+        {
+            await page.ReloadAsync();
+            await page.TabToAsync(howMany, maxStops: 40);
+            await page.Keyboard.TypeAsync("Eight made, six kept");
+            await page.TabToAsync("Errands");
+            await page.Keyboard.PressAsync("Space");
+            await page.TabToAsync("0");
+            for (var i = 0; i < 7; i++)
+            {
+                await page.Keyboard.PressAsync("ArrowRight");
+            }
+            Assert.Equal("7", (await page.FocusedAsync()).Name);
+            Assert.Equal("Yes", (await page.TabAsync()).Name);
+            await page.Keyboard.PressAsync("Space");
+            Assert.Equal(oneChange, (await page.TabAsync()).Name);
+            await page.Keyboard.TypeAsync("Write them down");
+            Assert.Equal("Save", (await page.TabAsync()).Name);
+            Assert.Equal("Send to my counselor", (await page.TabAsync()).Name);
+        }, checkAccessibility: false);
+        await journey.StepAsync(page, "sent by pressing Enter", async () =>
+        {
+            await page.Keyboard.PressAsync("Enter");
+            var mine = page.Locator("#my-answers");
+            await Expect(mine).ToBeVisibleAsync();
+            await Expect(mine.GetByLabel(howMany)).ToHaveValueAsync("Eight made, six kept");
+            await Expect(mine.GetByLabel("Errands", new() { Exact = true })).ToBeCheckedAsync();
+            await Expect(mine.GetByLabel("7", new() { Exact = true })).ToBeCheckedAsync();
+            await Expect(mine.GetByLabel("Yes", new() { Exact = true })).ToBeCheckedAsync();
+            await Expect(mine.GetByLabel(oneChange)).ToHaveValueAsync("Write them down");
+            Assert.Equal(task, page.Url);
+        });
+    }
 }

@@ -31,7 +31,15 @@ public sealed class BrowserApp : TestApp
 {
     public ShiftableClock ShiftableClock { get; }
 
-    public BrowserApp(TestDatabase database, ShiftableClock clock) : base(database)
+    // The job server runs for the whole suite (journey 7 watches a handout being made): Hangfire keeps
+    // static state, so one host per process runs it, polling the queue quickly so a journey waits
+    // milliseconds rather than seconds, as the job tests' JobServerApp does.
+    public BrowserApp(TestDatabase database, ShiftableClock clock) : base(database, settings: new()
+    {
+        ["Jobs:RunServer"] = "true",
+        ["Jobs:WorkerCount"] = "2",
+        ["Jobs:QueuePollMilliseconds"] = "100",
+    })
     {
         ShiftableClock = clock;
         UseKestrel(0);

@@ -230,7 +230,9 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         Answers = submission.Answers.ToDictionary(a => a.PromptId),
         Errors = new Dictionary<Guid, string>(),
         ReadOnly = true,
-        IdPrefix = "s" + submission.Id.ToString("N")[..8],
+        // The whole id: version-7 ids begin with their time, so two partners' answers sent in the same
+        // minute shared a short prefix, and the labels of one pointed at the other's fields.
+        IdPrefix = "s" + submission.Id.ToString("N"),
         InstructionsHtml = "",
         Steps = [],
         EstimatedMinutes = null,
