@@ -39,6 +39,7 @@ public static class ServiceRegistration
         // The one way user Markdown becomes HTML, in pages and handouts alike.
         services.AddSingleton<Content.MarkdownRenderer>();
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.AddScoped<PracticeFanOut>();
         services.AddSingleton<IMailSender, MailSender>();
 
         services.AddHangfire((sp, config) => config

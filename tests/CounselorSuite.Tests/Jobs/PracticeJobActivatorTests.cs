@@ -59,3 +59,35 @@ public sealed class PracticeJobActivatorTests(JobServerFixture jobs)
         Assert.Contains("practice id", state!.Data["ExceptionMessage"]);
     }
 }
+
+[Collection(JobsCollection.Name)]
+public sealed class PracticeFanOutTests(JobServerFixture jobs)
+{
+    [Fact]
+    public async Task An_installation_wide_fan_out_runs_one_job_per_practice_each_inside_its_own_practice()
+    {
+        var first = await jobs.App.CreateWorldAsync();
+        var second = await jobs.App.CreateWorldAsync();
+        int enqueued;
+        await using (var scope = jobs.App.Services.CreateAsyncScope())
+        {
+            var fanOut = scope.ServiceProvider.GetRequiredService<PracticeFanOut>();
+            enqueued = await fanOut.EnqueueForEachPracticeAsync<VisibilityProbeJob>(practiceId => j => j.RunAsync(practiceId, practiceId), CancellationToken.None);
+        }
+
+        Assert.True(enqueued >= 2);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline
+            && !(VisibilityProbeJob.Seen.ContainsKey(first.Practice.PracticeId) && VisibilityProbeJob.Seen.ContainsKey(second.Practice.PracticeId)))
+        {
+            await Task.Delay(100);
+        }
+        foreach (var practiceId in new[] { first.Practice.PracticeId, second.Practice.PracticeId })
+        {
+            var seen = VisibilityProbeJob.Seen[practiceId];
+            Assert.Equal(practiceId, seen.Practice);
+            Assert.Equal(1, seen.Cases);
+            Assert.Equal(1, seen.AllPracticesCases);
+        }
+    }
+}

@@ -58,18 +58,11 @@ public sealed class NightlyHandoutRenders(AppDbContext db, HandoutService handou
 }
 
 /// <summary>The recurring, installation-wide half: one nightly job per practice (ids only).</summary>
-public sealed class NightlyHandoutFanOut(AppDbContext db, IBackgroundJobClient jobs)
+public sealed class NightlyHandoutFanOut(PracticeFanOut fanOut)
 {
     [AutomaticRetry(Attempts = 1)]
-    public async Task FanOutAsync(CancellationToken ct)
-    {
-        // The sign-in directory is the one installation-wide table that lists every practice.
-        var practices = await db.LoginNames.AsNoTracking().Select(l => l.PracticeId).Distinct().ToListAsync(ct);
-        foreach (var practiceId in practices)
-        {
-            jobs.Enqueue<NightlyHandoutRenders>(j => j.RunForPracticeAsync(practiceId, CancellationToken.None));
-        }
-    }
+    public Task FanOutAsync(CancellationToken ct) =>
+        fanOut.EnqueueForEachPracticeAsync<NightlyHandoutRenders>(practiceId => j => j.RunForPracticeAsync(practiceId, CancellationToken.None), ct);
 }
 
 /// <summary>Registers the nightly job when this process runs a job server (not in tests, which run jobs by hand).</summary>

@@ -118,18 +118,11 @@ public sealed class HomeworkReminders(
 }
 
 /// <summary>The recurring, installation-wide half of the reminders: one reminder job per practice (ids only).</summary>
-public sealed class HomeworkReminderFanOut(AppDbContext db, IBackgroundJobClient jobs)
+public sealed class HomeworkReminderFanOut(PracticeFanOut fanOut)
 {
     [AutomaticRetry(Attempts = 1)]
-    public async Task FanOutAsync(CancellationToken ct)
-    {
-        // The sign-in directory is the one installation-wide table that lists every practice (each has its admin's login).
-        var practices = await db.LoginNames.AsNoTracking().Select(l => l.PracticeId).Distinct().ToListAsync(ct);
-        foreach (var practiceId in practices)
-        {
-            jobs.Enqueue<HomeworkReminders>(j => j.RunForPracticeAsync(practiceId, CancellationToken.None));
-        }
-    }
+    public Task FanOutAsync(CancellationToken ct) =>
+        fanOut.EnqueueForEachPracticeAsync<HomeworkReminders>(practiceId => j => j.RunForPracticeAsync(practiceId, CancellationToken.None), ct);
 }
 
 /// <summary>Registers the recurring reminder job when this process runs a job server (not in tests, which run jobs by hand).</summary>
