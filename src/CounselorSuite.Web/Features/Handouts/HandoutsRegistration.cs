@@ -1,3 +1,4 @@
+using CounselorSuite.Web.Infrastructure.Jobs;
 using CounselorSuite.Documents;
 using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -16,7 +17,7 @@ public static class HandoutsRegistration
         services.AddScoped<HandoutRenderJob>();
         services.AddScoped<NightlyHandoutRenders>();
         services.AddScoped<NightlyHandoutFanOut>();
-        services.AddHostedService<HandoutJobsRegistration>();
+        services.AddRecurringJob<NightlyHandoutFanOut>(NightlyHandoutRenders.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), NightlyHandoutRenders.Schedule);
         services.AddSingleton<HandoutPasswords>();
         // The worker-only host has no Identity set-up, yet must read the passwords the web host protected:
         // the same application name and key ring.

@@ -64,19 +64,3 @@ public sealed class NightlyHandoutFanOut(PracticeFanOut fanOut)
     public Task FanOutAsync(CancellationToken ct) =>
         fanOut.EnqueueForEachPracticeAsync<NightlyHandoutRenders>(practiceId => j => j.RunForPracticeAsync(practiceId, CancellationToken.None), ct);
 }
-
-/// <summary>Registers the nightly job when this process runs a job server (not in tests, which run jobs by hand).</summary>
-internal sealed class HandoutJobsRegistration(IServiceProvider services, IConfiguration configuration) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (configuration.GetValue("Jobs:RunServer", true))
-        {
-            services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<NightlyHandoutFanOut>(
-                NightlyHandoutRenders.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), NightlyHandoutRenders.Schedule);
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

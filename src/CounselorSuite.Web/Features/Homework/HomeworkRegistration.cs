@@ -1,3 +1,4 @@
+using CounselorSuite.Web.Infrastructure.Jobs;
 using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Features.Exercises;
 
@@ -15,7 +16,7 @@ public static class HomeworkRegistration
         services.AddScoped<IClientErasureContributor, HomeworkErasureContributor>();
         services.AddScoped<HomeworkReminders>();
         services.AddScoped<HomeworkReminderFanOut>();
-        services.AddHostedService<HomeworkJobsRegistration>();
+        services.AddRecurringJob<HomeworkReminderFanOut>(HomeworkReminders.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), HomeworkReminders.Schedule);
         return services;
     }
 }

@@ -124,19 +124,3 @@ public sealed class HomeworkReminderFanOut(PracticeFanOut fanOut)
     public Task FanOutAsync(CancellationToken ct) =>
         fanOut.EnqueueForEachPracticeAsync<HomeworkReminders>(practiceId => j => j.RunForPracticeAsync(practiceId, CancellationToken.None), ct);
 }
-
-/// <summary>Registers the recurring reminder job when this process runs a job server (not in tests, which run jobs by hand).</summary>
-internal sealed class HomeworkJobsRegistration(IServiceProvider services, IConfiguration configuration) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (configuration.GetValue("Jobs:RunServer", true))
-        {
-            services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<HomeworkReminderFanOut>(
-                HomeworkReminders.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), HomeworkReminders.Schedule);
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
