@@ -6,6 +6,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Notes;
+using CounselorSuite.Web.Features.Progress;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -107,10 +108,20 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
             }
         }
         await producer;
-        log.WriteLine($"Rows written ({watch.Elapsed.TotalSeconds:F1} s). Vacuuming and analysing...");
+        log.WriteLine($"Rows written ({watch.Elapsed.TotalSeconds:F1} s). Weekly roll-ups, then vacuuming and analysing...");
 
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
+            // The load ran with triggers off (replica role), so the roll-ups the database keeps on every
+            // insert are filled in one pass here, with the app's own statement.
+            await using (var rollups = new NpgsqlCommand(ScaleAnswerWeeksSql.Backfill, connection) { CommandTimeout = 0 })
+            {
+                await rollups.ExecuteNonQueryAsync(ct);
+            }
+            await using (var vacuumRollups = new NpgsqlCommand("VACUUM (ANALYZE) scale_answer_weeks", connection) { CommandTimeout = 0 })
+            {
+                await vacuumRollups.ExecuteNonQueryAsync(ct);
+            }
             // A freshly loaded table has no visibility map: without VACUUM, index-only scans (the progress
             // query's plan) would visit the heap anyway, which no long-running database does.
             foreach (var table in Tables.InOrder.Select(t => t.Name))

@@ -1946,9 +1946,57 @@ namespace CounselorSuite.Migrations.Migrations
                     b.HasIndex("PracticeId", "ClientId", "Dimension", "AnsweredAt")
                         .HasDatabaseName("ix_scale_answers_practice_id_client_id_dimension_answered_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PracticeId", "ClientId", "Dimension", "AnsweredAt"), new[] { "RawValue", "Min", "Max", "Screening", "SubmissionId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PracticeId", "ClientId", "Dimension", "AnsweredAt"), new[] { "CaseId", "RawValue", "Min", "Max", "Screening", "SubmissionId" });
 
                     b.ToTable("scale_answers", (string)null);
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ScaleAnswerWeek", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date")
+                        .HasColumnName("week_of");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<double>("ValueSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value_sum");
+
+                    b.HasKey("PracticeId", "ClientId", "CaseId", "Dimension", "WeekOf")
+                        .HasName("pk_scale_answer_weeks");
+
+                    b.HasIndex("PracticeId", "CaseId")
+                        .HasDatabaseName("ix_scale_answer_weeks_practice_id_case_id");
+
+                    b.ToTable("scale_answer_weeks", (string)null);
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>
@@ -2724,6 +2772,23 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scale_answers_homework_submissions_practice_id_submission_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.ScaleAnswerWeek", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scale_answer_weeks_cases_practice_id_case_id");
+
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scale_answer_weeks_users_practice_id_client_id");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Session", b =>

@@ -142,6 +142,31 @@ public sealed class ScaleAnswer : ITenantOwned
     public bool Screening { get; set; }
 }
 
+/// <summary>
+/// One week of a client's scale answers on one dimension in one case: how many, their sum on 0-100, and the
+/// first and last answer's time. Kept by the database itself (triggers on scale_answers, see
+/// docs/decisions/0003-progress-rollups.md), so a chart of five years reads some 260 rows per dimension
+/// instead of every answer. Weeks are ISO weeks in UTC (Monday to Sunday).
+/// </summary>
+public sealed class ScaleAnswerWeek : ITenantOwned
+{
+    public Guid PracticeId { get; set; }
+    public Guid ClientId { get; set; }
+    public Guid CaseId { get; set; }
+    public ProgressDimension Dimension { get; set; }
+
+    /// <summary>The Monday the week starts on.</summary>
+    public DateOnly WeekOf { get; set; }
+
+    public int Answers { get; set; }
+
+    /// <summary>The sum of the week's answers normalised to 0-100.</summary>
+    public double ValueSum { get; set; }
+
+    public DateTimeOffset FirstAt { get; set; }
+    public DateTimeOffset LastAt { get; set; }
+}
+
 /// <summary>The counselor's feedback on a submission.</summary>
 public sealed class Review : ITenantOwned
 {

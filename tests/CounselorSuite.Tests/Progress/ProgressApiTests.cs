@@ -39,7 +39,7 @@ public sealed class ProgressApiTests
     }
 
     [Fact]
-    public async Task A_long_range_comes_with_weekly_roll_ups_and_from_and_to_narrow_it()
+    public async Task A_long_series_comes_as_weekly_means_every_answer_on_request_and_from_and_to_narrow_it()
     {
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync();
@@ -48,20 +48,32 @@ public sealed class ProgressApiTests
         var times = Enumerable.Range(0, 30).SelectMany(w => new[] { Monday.AddDays(7 * w), Monday.AddDays(7 * w + 3) }).ToList();
         await SeedCheckInsAsync(app, world, client.Id, times, (i, item) => item == "honesty" ? (i % 2 == 0 ? (i % 4 == 0 ? 2 : 8) : 5) : 6);
 
+        // By default a series longer than 26 weeks is one point per week: its mean, with how many answers made it.
         var progress = await ProgressAsync(world.Counselor, client.Id);
-
         var honesty = Dimension(progress, "HonestCommunication")!;
-        Assert.Equal(60, honesty["points"]!.AsArray().Count);
-        var weekly = honesty["weekly"]!.AsArray();
-        Assert.Equal(30, weekly.Count);
-        Assert.Equal("2025-01-06", weekly[0]!["weekOf"]!.GetValue<string>());
-        Assert.Equal(35, weekly[0]!["value"]!.GetValue<double>()); // mean of 20 and 50
-        Assert.Equal(2, weekly[0]!["count"]!.GetValue<int>());
-        Assert.Equal(65, weekly[1]!["value"]!.GetValue<double>()); // mean of 80 and 50
+        Assert.Equal("Week", honesty["resolution"]!.GetValue<string>());
+        var weeks = honesty["points"]!.AsArray();
+        Assert.Equal(30, weeks.Count);
+        Assert.Equal("2025-01-06", weeks[0]!["weekOf"]!.GetValue<string>());
+        Assert.Equal(new DateTimeOffset(2025, 1, 6, 0, 0, 0, TimeSpan.Zero), weeks[0]!["at"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(35, weeks[0]!["value"]!.GetValue<double>()); // mean of 20 and 50
+        Assert.Equal(2, weeks[0]!["count"]!.GetValue<int>());
+        Assert.Equal(65, weeks[1]!["value"]!.GetValue<double>()); // mean of 80 and 50
+        Assert.Null(weeks[0]!["raw"]);
+        Assert.Null(honesty["weekly"]);
         Assert.Equal(10, progress["dimensions"]!.AsArray().Count);
 
+        // Every answer on request, with the weekly means beside them.
+        var everyAnswer = Dimension(await ProgressAsync(world.Counselor, client.Id, "?resolution=answer"), "HonestCommunication")!;
+        Assert.Equal("Answer", everyAnswer["resolution"]!.GetValue<string>());
+        Assert.Equal(60, everyAnswer["points"]!.AsArray().Count);
+        Assert.Equal(2, everyAnswer["points"]![0]!["raw"]!.GetValue<int>());
+        Assert.Equal(weeks.ToJsonString(), JsonSerializerRoundTrip(everyAnswer["weekly"]!.AsArray()));
+
+        // A short range is every answer.
         var narrowed = await ProgressAsync(world.Counselor, client.Id, "?from=2025-01-13T00:00:00Z&to=2025-01-26T23:59:59Z");
         var points = Dimension(narrowed, "HonestCommunication")!["points"]!.AsArray();
+        Assert.Equal("Answer", Dimension(narrowed, "HonestCommunication")!["resolution"]!.GetValue<string>());
         Assert.Equal(4, points.Count);
         Assert.All(points, p => Assert.InRange(p!["at"]!.GetValue<DateTimeOffset>(), Monday.AddDays(7), Monday.AddDays(21)));
         Assert.Null(Dimension(narrowed, "HonestCommunication")!["weekly"]);
@@ -70,6 +82,37 @@ public sealed class ProgressApiTests
         await backwards.EnsureStatusAsync(HttpStatusCode.BadRequest);
         Assert.Contains("from", (await backwards.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
         await (await world.Counselor.GetAsync($"/api/clients/{client.Id}/progress?format=xls")).EnsureStatusAsync(HttpStatusCode.BadRequest);
+        var badResolution = await world.Counselor.GetAsync($"/api/clients/{client.Id}/progress?resolution=month");
+        await badResolution.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("resolution", (await badResolution.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Weekly_means_of_a_range_starting_and_ending_mid_week_hold_only_the_answers_inside_it()
+    {
+        var app = await TestApp.SharedAsync();
+        var world = await app.CreateWorldAsync();
+        var client = world.Clients[0];
+        // Daily for 40 weeks, a value that changes every day, so a week cut short has another mean.
+        var times = Enumerable.Range(0, 280).Select(d => Monday.AddDays(d)).ToList();
+        await SeedCheckInsAsync(app, world, client.Id, times, (i, item) => item == "honesty" ? i % 11 : 5);
+        // Thursday of week 2 to Tuesday of week 38, 13:00: both ends cut a week in two.
+        const string range = "?from=2025-01-16T13:00:00Z&to=2025-09-23T13:00:00Z";
+
+        var weekly = Dimension(await ProgressAsync(world.Counselor, client.Id, range + "&resolution=week"), "HonestCommunication")!["points"]!.AsArray();
+        var answers = Dimension(await ProgressAsync(world.Counselor, client.Id, range + "&resolution=answer"), "HonestCommunication")!["points"]!.AsArray();
+
+        var expected = answers
+            .Select(a => (At: a!["at"]!.GetValue<DateTimeOffset>(), Value: a["raw"]!.GetValue<int>() * 10.0))
+            .GroupBy(a => DateOnly.FromDateTime(a.At.UtcDateTime.Date.AddDays(-(((int)a.At.UtcDateTime.DayOfWeek + 6) % 7))))
+            .OrderBy(g => g.Key)
+            .Select(g => (WeekOf: g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Mean: Math.Round(g.Average(a => a.Value), 1), Count: g.Count()))
+            .ToList();
+        Assert.Equal(new DateTimeOffset(2025, 1, 17, 9, 0, 0, TimeSpan.Zero), answers[0]!["at"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(new DateTimeOffset(2025, 9, 23, 9, 0, 0, TimeSpan.Zero), answers[^1]!["at"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(expected, weekly.Select(w => (w!["weekOf"]!.GetValue<string>(), w["value"]!.GetValue<double>(), w["count"]!.GetValue<int>())).ToList());
+        Assert.Equal(3, expected[0].Count);  // Friday to Sunday of the first week
+        Assert.Equal(2, expected[^1].Count); // Monday and Tuesday of the last
     }
 
     [Fact]
@@ -274,4 +317,11 @@ public sealed class ProgressApiTests
         await (await anonymous.GetAsync($"/api/clients/{a.Id}/progress")).EnsureStatusAsync(HttpStatusCode.Unauthorized);
         Assert.NotEqual(Guid.Empty, colleagueId);
     }
+
+    /// <summary>The weekly list of resolution "Answer" as points of resolution "Week" write them, to compare the two.</summary>
+    private static string JsonSerializerRoundTrip(JsonArray weekly) =>
+        new JsonArray(weekly.Select(w => (JsonNode)new JsonObject
+        {
+            ["at"] = w!["at"]!.DeepClone(), ["value"] = w["value"]!.DeepClone(), ["weekOf"] = w["weekOf"]!.DeepClone(), ["count"] = w["count"]!.DeepClone(),
+        }).ToArray()).ToJsonString();
 }

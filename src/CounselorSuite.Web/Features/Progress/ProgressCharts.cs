@@ -40,7 +40,7 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
         var charts = new List<NamedChart>();
         var number = 0;
         string Neutral() => $"Chart {++number}";
-        var starts = data.Occurrences.Where(o => o.ClientId == clientId).Select(o => o.StartsAt).Distinct().Order().ToList();
+        var starts = data.Adherence.Where(o => o.ClientId == clientId).Select(o => o.StartsAt).Distinct().Order().ToList();
 
         if (!discreet && LatestCheckIn(data, clientId) is { } latest)
         {
@@ -48,7 +48,10 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
         }
         foreach (var series in data.SeriesOf(clientId))
         {
-            var input = TrendChartInput.ForDimension(series.Dimension, series.Points) with { SessionDates = data.Sessions, AssignmentStarts = starts };
+            var input = TrendChartInput.ForDimension(series.Dimension, series.Points) with
+            {
+                SessionDates = data.Sessions, AssignmentStarts = starts, PointsAreWeeklyMeans = series.Weekly,
+            };
             if (discreet)
             {
                 var title = Neutral();
@@ -76,7 +79,9 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
 
     /// <summary>
     /// Two partners: both on one chart per dimension either of them has data for, then the perception gap
-    /// with the largest gaps called out.
+    /// with the largest gaps called out. When <paramref name="b"/> is seen only through what they shared (a
+    /// partner's own view), only dimensions with something shared get a chart: the viewer's own series alone
+    /// is already on their page.
     /// </summary>
     public static IReadOnlyList<NamedChart> ForCouple(ProgressData data, ProgressSubject a, ProgressSubject b)
     {
@@ -85,19 +90,18 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
         var ofB = data.SeriesOf(b.ClientId);
         if (ofA.Count > 0 && ofB.Count > 0)
         {
-            var gaps = PerceptionGap.ForAll(ofA, ofB, ProgressReport.Zone);
-            charts.Add(new NamedChart("perception-gap", CoupleCharts.Gap(new PerceptionGapInput(a.Name, b.Name, gaps))));
+            charts.Add(new NamedChart("perception-gap", CoupleCharts.Gap(new PerceptionGapInput(a.Name, b.Name, data.GapsBetween(a.ClientId, b.ClientId)))));
         }
         foreach (var dimension in ExerciseVocabulary.Dimensions.Select(d => d.Value.ToString()))
         {
-            var pa = ofA.FirstOrDefault(s => s.Dimension == dimension)?.Points ?? [];
-            var pb = ofB.FirstOrDefault(s => s.Dimension == dimension)?.Points ?? [];
-            if (pa.Count == 0 && pb.Count == 0)
+            var sa = ofA.FirstOrDefault(s => s.Dimension == dimension);
+            var sb = ofB.FirstOrDefault(s => s.Dimension == dimension);
+            if ((sa is null && sb is null) || (b.SharedOnly && sb is null))
             {
                 continue;
             }
             charts.Add(new NamedChart("both-" + Slug(dimension), CoupleCharts.BothPartners(
-                new CoupleDimensionInput(dimension, new PartnerSeries(a.Name, pa), new PartnerSeries(b.Name, pb)) { SessionDates = data.Sessions })));
+                new CoupleDimensionInput(dimension, PartnerSeries.Of(a.Name, sa), PartnerSeries.Of(b.Name, sb)) { SessionDates = data.Sessions })));
         }
         return charts;
     }

@@ -51,7 +51,7 @@ public static class ProgressPages
         var me = subjects[0];
         return new ClientProgressView
         {
-            ClientId = clientId, Name = me.Name, Self = access.Self, Range = chosen, Report = ProgressReport.Build(data, clientId, now),
+            ClientId = clientId, Name = me.Name, Self = access.Self, Range = chosen, Report = ProgressReport.Build(data, clientId),
             Charts = ProgressCharts.ForClient(data, clientId).Select(ChartMarkup.Render).ToList(),
             Partners = subjects.Skip(1)
                 .Select(p => (p, (IReadOnlyList<ChartView>)ProgressCharts.ForCouple(data, me, p).Select(c => ChartMarkup.Render(c.Id + "-" + p.ClientId.ToString("N")[..8], c.Chart)).ToList()))
@@ -70,9 +70,9 @@ public static class ProgressPages
         }
         var now = clock.GetUtcNow();
         var subjects = await ProgressQueries.SubjectsAsync(db, access, ct);
-        var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, ProgressRange.Parse(range).From(now), null, ct);
+        var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, ProgressRange.Parse(range).From(now), null, ct, SeriesDetail.EveryAnswer);
         return format == "json"
-            ? new FileContentResult(ProgressReport.Json(ProgressReport.Build(data, clientId, now)), "application/json") { FileDownloadName = ProgressReport.FileName(now, "json") }
+            ? new FileContentResult(ProgressReport.Json(ProgressReport.Build(data, clientId, SeriesResolution.Answer)), "application/json") { FileDownloadName = ProgressReport.FileName(now, "json") }
             : new FileContentResult(await ProgressReport.CsvAsync(data, clientId, ct), "text/csv; charset=utf-8") { FileDownloadName = ProgressReport.FileName(now, "csv") };
     }
 
@@ -109,7 +109,7 @@ public sealed class CaseProgressView
         if (subjects.Count == 2)
         {
             charts.AddRange(ProgressCharts.ForCouple(data, subjects[0], subjects[1]));
-            var all = Analysis.PerceptionGap.ForAll(data.SeriesOf(subjects[0].ClientId), data.SeriesOf(subjects[1].ClientId), ProgressReport.Zone);
+            var all = data.GapsBetween(subjects[0].ClientId, subjects[1].ClientId);
             gaps.AddRange(Analysis.PerceptionGap.Largest(all, 3, minimumSize: 10).Select(g =>
                 $"{CoupleCharts.CallOutText(g, g.Gap > 0 ? subjects[0].Name : subjects[1].Name, ChartSettings.Default)} in the week of {g.StartsAt.UtcDateTime:d MMM yyyy}"));
         }
@@ -127,8 +127,11 @@ public sealed class CaseProgressView
         return new CaseProgressView
         {
             CaseId = caseId, Kind = found.Kind,
-            Clients = subjects.Select(s => (s, ProgressReport.Adherence(data, s.ClientId, now), data.AnswersOf(s.ClientId).Count(),
-                data.AnswersOf(s.ClientId).Select(a => (DateTimeOffset?)a.At).Max())).ToList(),
+            Clients = subjects.Select(s =>
+            {
+                var (answers, latest) = data.AnswerTotals(s.ClientId);
+                return (s, ProgressReport.Adherence(data, s.ClientId), answers, latest);
+            }).ToList(),
             Charts = charts.Select(ChartMarkup.Render).ToList(),
             LargestGaps = gaps,
         };

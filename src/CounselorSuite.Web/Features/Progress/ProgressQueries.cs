@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Progress.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CounselorSuite.Web.Features.Progress;
 
@@ -27,18 +28,56 @@ public sealed record AnswerRow(Guid ClientId, Guid CaseId, Guid SubmissionId, Pr
 
 public sealed record ResultRow(Guid ClientId, Guid SubmissionId, string MeasureKey, int MeasureVersion, double Total, string? Band, bool Concern, string Subscales, DateTimeOffset At);
 
-public sealed record OccurrenceRow(Guid ClientId, Guid AssignmentId, string Title, AssignmentKind Kind, DateTimeOffset StartsAt, DateTimeOffset? DueAt, DateTimeOffset? SubmittedAt);
+/// <summary>
+/// A client's occurrences of one assignment due in one ISO week (UTC), counted as adherence counts them at
+/// load time: <paramref name="Due"/> = already due, of which <paramref name="OnTime"/> submitted by their due
+/// date and <paramref name="Late"/> after it. <paramref name="WeekOf"/> is null for occurrences without a due date.
+/// </summary>
+public sealed record AdherenceRow(Guid ClientId, Guid AssignmentId, string Title, AssignmentKind Kind, DateTimeOffset StartsAt, DateOnly? WeekOf, int Due, int OnTime, int Late);
+
+/// <summary>How much of a series a progress load reads.</summary>
+public enum SeriesDetail
+{
+    /// <summary>
+    /// What pages and the API show: every answer of a series spanning at most 26 weeks, and for a longer one
+    /// its weekly means, computed by the database so five years of daily answers never leave it.
+    /// </summary>
+    Auto,
+
+    /// <summary>Every answer of every series (the CSV and JSON export).</summary>
+    EveryAnswer,
+}
+
+/// <summary>The mean of one client's answers on one dimension in one ISO week (Monday to Sunday, UTC).</summary>
+public sealed record WeekRow(Guid ClientId, ProgressDimension Dimension, DateOnly Monday, double Mean, int Count, DateTimeOffset FirstAt, DateTimeOffset LastAt)
+{
+    public WeeklyMean ToWeeklyMean(TimeZoneInfo zone)
+    {
+        var startsAt = LocalTime.MidnightOf(Monday, zone);
+        return new WeeklyMean(IsoWeek.Of(startsAt, zone), startsAt, Mean, Count);
+    }
+}
 
 /// <summary>Everything a progress view needs, loaded in a fixed number of queries whatever the amount of data.</summary>
 public sealed class ProgressData
 {
     public required IReadOnlyList<ProgressSubject> Subjects { get; init; }
+
+    /// <summary>
+    /// Single answers: all of them with <see cref="SeriesDetail.EveryAnswer"/>; otherwise those of series that
+    /// are not long (see <see cref="IsLong"/>) and those of each client's latest check-in.
+    /// </summary>
     public required IReadOnlyList<AnswerRow> Answers { get; init; }
+
+    /// <summary>Weekly means of every series, whatever the detail.</summary>
+    public required IReadOnlyList<WeekRow> Weeks { get; init; }
+
+    public required SeriesDetail Detail { get; init; }
     public required IReadOnlyList<ResultRow> Results { get; init; }
-    public required IReadOnlyList<OccurrenceRow> Occurrences { get; init; }
+    public required IReadOnlyList<AdherenceRow> Adherence { get; init; }
     public required IReadOnlyList<DateTimeOffset> Sessions { get; init; }
 
-    /// <summary>What each submission answered: the exercise's or the measure's title.</summary>
+    /// <summary>What each submission of <see cref="Answers"/> answered: the exercise's or the measure's title.</summary>
     public required IReadOnlyDictionary<Guid, string> Sources { get; init; }
 
     /// <summary>The definitions of the measures in <see cref="Results"/>, by key and version.</summary>
@@ -49,14 +88,53 @@ public sealed class ProgressData
 
     public IEnumerable<AnswerRow> AnswersOf(Guid clientId) => Answers.Where(a => a.ClientId == clientId);
 
+    public IEnumerable<WeekRow> WeeksOf(Guid clientId) => Weeks.Where(w => w.ClientId == clientId);
+
     public string SourceOf(Guid submissionId) => Sources.GetValueOrDefault(submissionId, "");
 
-    /// <summary>One client's series per dimension, in the vocabulary's order, time-ordered.</summary>
-    public IReadOnlyList<DimensionSeries> SeriesOf(Guid clientId) =>
-        ExerciseVocabulary.Dimensions
-            .Select(d => new DimensionSeries(d.Value.ToString(),
-                AnswersOf(clientId).Where(a => a.Dimension == d.Value).OrderBy(a => a.At).Select(a => new ProgressPoint(a.At, a.Value)).ToList()))
-            .Where(s => s.Points.Count > 0)
+    /// <summary>How many answers the client gave in the range, and the latest one's time.</summary>
+    public (int Count, DateTimeOffset? Latest) AnswerTotals(Guid clientId)
+    {
+        var weeks = WeeksOf(clientId).ToList();
+        return (weeks.Sum(w => w.Count), weeks.Count == 0 ? null : weeks.Max(w => w.LastAt));
+    }
+
+    /// <summary>A series spanning more than <see cref="WeeklyRollup.LongRange"/> is shown as weekly means.</summary>
+    public bool IsLong(Guid clientId, ProgressDimension dimension) => IsLong(Weeks.Where(w => w.ClientId == clientId && w.Dimension == dimension).ToList());
+
+    public static bool IsLong(IReadOnlyCollection<WeekRow> weeks) =>
+        weeks.Count > 0 && weeks.Sum(w => w.Count) > 1 && weeks.Max(w => w.LastAt) - weeks.Min(w => w.FirstAt) > WeeklyRollup.LongRange;
+
+    /// <summary>
+    /// One client's series per dimension, in the vocabulary's order and time-ordered, as charts draw them:
+    /// every answer, or weekly means (placed at the start of their week) for a long series.
+    /// </summary>
+    public IReadOnlyList<DimensionSeries> SeriesOf(Guid clientId)
+    {
+        var series = new List<DimensionSeries>();
+        foreach (var dimension in ExerciseVocabulary.Dimensions.Select(d => d.Value))
+        {
+            var weeks = Weeks.Where(w => w.ClientId == clientId && w.Dimension == dimension).OrderBy(w => w.Monday).ToList();
+            if (weeks.Count == 0)
+            {
+                continue;
+            }
+            series.Add(IsLong(weeks)
+                ? new DimensionSeries(dimension.ToString(), weeks.Select(w => w.ToWeeklyMean(ProgressReport.Zone)).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList(), Weekly: true)
+                : new DimensionSeries(dimension.ToString(), AnswersOf(clientId).Where(a => a.Dimension == dimension).OrderBy(a => a.At).Select(a => new ProgressPoint(a.At, a.Value)).ToList()));
+        }
+        return series;
+    }
+
+    /// <summary>The weekly means of one client's series, week by week.</summary>
+    public IReadOnlyList<WeeklyMean> WeeklyMeansOf(Guid clientId, ProgressDimension dimension) =>
+        Weeks.Where(w => w.ClientId == clientId && w.Dimension == dimension).OrderBy(w => w.Monday).Select(w => w.ToWeeklyMean(ProgressReport.Zone)).ToList();
+
+    /// <summary>The perception gap between two clients: every week in which both rated the same dimension.</summary>
+    public IReadOnlyList<GapWeek> GapsBetween(Guid a, Guid b) =>
+        ExerciseVocabulary.Dimensions.Select(d => d.Value)
+            .OrderBy(d => d.ToString(), StringComparer.Ordinal)
+            .SelectMany(d => PerceptionGap.FromWeeklyMeans(d.ToString(), WeeklyMeansOf(a, d), WeeklyMeansOf(b, d)))
             .ToList();
 }
 
@@ -99,23 +177,34 @@ public static class ProgressQueries
         return subjects;
     }
 
-    /// <summary>Loads <paramref name="subjects"/>' data from <paramref name="caseIds"/> in six queries (seven with imported measures).</summary>
+    /// <summary>
+    /// Loads <paramref name="subjects"/>' data from <paramref name="caseIds"/> in at most eight queries, however
+    /// much there is: with <see cref="SeriesDetail.Auto"/>, long series arrive as weekly means computed by the
+    /// database and only short series (and each client's latest check-in) as single answers.
+    /// </summary>
     public static async Task<ProgressData> LoadAsync(AppDbContext db, TimeProvider clock, IReadOnlyList<ProgressSubject> subjects, IReadOnlyList<Guid> caseIds,
-        DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+        DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct, SeriesDetail detail = SeriesDetail.Auto)
+    {
+        // One connection for every query of the load: the practice is set on it once, not once per query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await LoadOnOpenConnectionAsync(db, clock, subjects, caseIds, from, to, detail, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<ProgressData> LoadOnOpenConnectionAsync(AppDbContext db, TimeProvider clock, IReadOnlyList<ProgressSubject> subjects,
+        IReadOnlyList<Guid> caseIds, DateTimeOffset? from, DateTimeOffset? to, SeriesDetail detail, CancellationToken ct)
     {
         var full = subjects.Where(s => !s.SharedOnly).Select(s => s.ClientId).ToList();
-        var sharedOnly = subjects.Where(s => s.SharedOnly).Select(s => s.ClientId).ToList();
         var all = subjects.Select(s => s.ClientId).ToList();
         var start = from ?? DateTimeOffset.MinValue;
         var end = to ?? DateTimeOffset.MaxValue;
-
-        var answers = await db.ScaleAnswers.AsNoTracking()
-            .Where(a => all.Contains(a.ClientId) && a.Dimension != null && caseIds.Contains(a.CaseId) && a.AnsweredAt >= start && a.AnsweredAt <= end)
-            .Where(a => full.Contains(a.ClientId)
-                || (!a.Screening && db.Shares.Any(s => s.SubmissionId == a.SubmissionId && s.WithdrawnAt == null)))
-            .OrderBy(a => a.AnsweredAt)
-            .Select(a => new AnswerRow(a.ClientId, a.CaseId, a.SubmissionId, a.Dimension!.Value, a.RawValue, a.Min, a.Max, a.AnsweredAt))
-            .ToListAsync(ct);
+        var visible = new VisibleAnswers(db.CurrentPracticeId, all, full, caseIds, start, end);
 
         var results = await db.MeasureResults.AsNoTracking()
             .Where(r => all.Contains(r.ClientId) && caseIds.Contains(r.CaseId) && r.At >= start && r.At <= end)
@@ -126,22 +215,32 @@ public static class ProgressQueries
             .Select(r => new ResultRow(r.ClientId, r.SubmissionId, r.MeasureKey, r.MeasureVersion, r.Total, r.Band, r.BandConcern, r.Subscales, r.At))
             .ToListAsync(ct);
 
+        IReadOnlyList<AnswerRow> answers;
+        IReadOnlyList<WeekRow> weeks;
+        if (detail == SeriesDetail.EveryAnswer)
+        {
+            answers = await visible.EveryAnswerAsync(db, ct);
+            weeks = WeeksOfAnswers(answers);
+        }
+        else
+        {
+            weeks = await visible.WeeklyMeansAsync(db, ct);
+            var shortSeries = weeks.GroupBy(w => (w.ClientId, w.Dimension)).Where(g => !ProgressData.IsLong(g.ToList())).Select(g => g.Key).ToList();
+            // The latest check-in's answers draw the "latest check-in" chart, whatever the series' length.
+            var latestCheckIns = results.Where(r => r.MeasureKey == BuiltInMeasures.CheckInKey).GroupBy(r => r.ClientId)
+                .Select(g => g.MaxBy(r => r.At)!.SubmissionId).ToList();
+            answers = shortSeries.Count == 0 && latestCheckIns.Count == 0 ? [] : await visible.SomeAnswersAsync(db, shortSeries, latestCheckIns, ct);
+        }
+
         // Titles of what was answered, for the export's "measure" column and the tables.
-        var sources = await db.Submissions.AsNoTracking()
-            .Where(s => all.Contains(s.ClientId) && caseIds.Contains(s.CaseId) && s.SubmittedAt >= start && s.SubmittedAt <= end)
+        var submissionIds = answers.Select(a => a.SubmissionId).Distinct().ToList();
+        var sources = submissionIds.Count == 0 ? new Dictionary<Guid, string>() : await db.Submissions.AsNoTracking()
+            .Where(s => submissionIds.Contains(s.Id))
             .Join(db.ExerciseVersions.AsNoTracking(), s => s.ExerciseVersionId, v => v.Id, (s, v) => new { s.Id, v.Title })
             .ToDictionaryAsync(x => x.Id, x => x.Title, ct);
 
         // Adherence is the client's own business and their counselor's: never a partner's.
-        var occurrences = full.Count == 0 ? [] : await (
-                from o in db.Occurrences.AsNoTracking()
-                join a in db.Assignments.AsNoTracking() on o.AssignmentId equals a.Id
-                join v in db.ExerciseVersions.AsNoTracking() on a.ExerciseVersionId equals v.Id
-                where full.Contains(o.ClientId) && caseIds.Contains(o.CaseId) && o.State != OccurrenceState.Cancelled
-                    && (o.DueAt == null || (o.DueAt >= start && o.DueAt <= end))
-                orderby o.DueAt
-                select new OccurrenceRow(o.ClientId, o.AssignmentId, v.Title, a.Kind, a.StartsAt, o.DueAt, o.SubmittedAt))
-            .ToListAsync(ct);
+        var adherence = full.Count == 0 ? [] : await AdherenceAsync(db, full, caseIds, start, end, clock.GetUtcNow(), ct);
 
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => caseIds.Contains(s.CaseId) && s.Status == SessionStatus.Attended && s.StartsAt >= start && s.StartsAt <= end
@@ -169,7 +268,7 @@ public static class ProgressQueries
                 }
             }
         }
-        foreach (var (submission, title) in results.Where(r => measures.ContainsKey((r.MeasureKey, r.MeasureVersion)))
+        foreach (var (submission, title) in results.Where(r => measures.ContainsKey((r.MeasureKey, r.MeasureVersion)) && sources.ContainsKey(r.SubmissionId))
             .Select(r => (r.SubmissionId, measures[(r.MeasureKey, r.MeasureVersion)].Title)))
         {
             sources[submission] = title;
@@ -177,8 +276,47 @@ public static class ProgressQueries
 
         return new ProgressData
         {
-            Subjects = subjects, Answers = answers, Results = results, Occurrences = occurrences, Sessions = sessions,
+            Subjects = subjects, Answers = answers, Weeks = weeks, Detail = detail, Results = results, Adherence = adherence, Sessions = sessions,
             Sources = sources, Measures = measures, From = from, To = to,
         };
     }
+
+    /// <summary>
+    /// Occurrences counted per client, assignment and week due, in the database: a client with years of
+    /// daily homework has thousands of occurrences but a few hundred such rows.
+    /// </summary>
+    private const string AdherenceSql = """
+        SELECT o.client_id AS client_id, o.assignment_id AS assignment_id, v.title AS title, a.kind AS kind, a.starts_at AS starts_at,
+               date_trunc('week', o.due_at AT TIME ZONE 'UTC')::date AS week_of,
+               count(*) FILTER (WHERE o.due_at <= @now)::int AS due,
+               count(*) FILTER (WHERE o.due_at <= @now AND o.submitted_at <= o.due_at)::int AS on_time,
+               count(*) FILTER (WHERE o.due_at <= @now AND o.submitted_at > o.due_at)::int AS late
+        FROM assignment_occurrences o
+        JOIN assignments a ON a.practice_id = o.practice_id AND a.id = o.assignment_id
+        JOIN exercise_versions v ON v.practice_id = a.practice_id AND v.id = a.exercise_version_id
+        WHERE o.practice_id = @practice AND o.client_id = ANY(@clients) AND o.case_id = ANY(@cases) AND o.state <> 'Cancelled'
+          AND (o.due_at IS NULL OR (o.due_at >= @start AND o.due_at <= @end))
+        GROUP BY o.client_id, o.assignment_id, v.title, a.kind, a.starts_at, 6
+        """;
+
+    private static async Task<IReadOnlyList<AdherenceRow>> AdherenceAsync(AppDbContext db, IReadOnlyList<Guid> clients, IReadOnlyList<Guid> caseIds,
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
+    {
+        NpgsqlParameter[] parameters =
+        [
+            new("practice", db.CurrentPracticeId), new("clients", clients.ToArray()), new("cases", caseIds.ToArray()),
+            new("start", start), new("end", end), new("now", now),
+        ];
+        var rows = await db.Database.ReadAsync(AdherenceSql, parameters, r => new AdherenceRow(
+            r.GetGuid(0), r.GetGuid(1), r.GetString(2), Enum.Parse<AssignmentKind>(r.GetString(3)), r.GetFieldValue<DateTimeOffset>(4),
+            r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8)), ct);
+        return rows.OrderBy(r => r.WeekOf).ThenBy(r => r.AssignmentId).ToList();
+    }
+
+    /// <summary>Weekly means of loaded answers, the same figures the database computes for <see cref="SeriesDetail.Auto"/>.</summary>
+    public static IReadOnlyList<WeekRow> WeeksOfAnswers(IEnumerable<AnswerRow> answers) =>
+        answers.GroupBy(a => (a.ClientId, a.Dimension, IsoWeek.Of(a.At, ProgressReport.Zone).Monday))
+            .Select(g => new WeekRow(g.Key.ClientId, g.Key.Dimension, g.Key.Monday, g.Average(a => a.Value), g.Count(), g.Min(a => a.At), g.Max(a => a.At)))
+            .OrderBy(w => w.ClientId).ThenBy(w => w.Dimension).ThenBy(w => w.Monday)
+            .ToList();
 }

@@ -1,23 +1,52 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using CounselorSuite.Web.Features.Progress.Measures;
 using CsvHelper;
-using AdherenceOccurrence = CounselorSuite.Web.Features.Progress.Analysis.Occurrence;
 
 namespace CounselorSuite.Web.Features.Progress;
 
+/// <summary>
+/// One point of a series: a single answer (resolution "Answer": raw, min, max and source given) or one week's
+/// mean (resolution "Week": weekOf and count given, at = the week's start).
+/// </summary>
 /// <param name="Value">Normalised to 0-100 (what charts draw).</param>
 /// <param name="Raw">The answer as given, on its scale from Min to Max.</param>
 /// <param name="Source">The measure or exercise answered.</param>
-public sealed record PointResponse(DateTimeOffset At, double Value, int Raw, int Min, int Max, string Source);
+/// <param name="WeekOf">The Monday of the ISO week (UTC).</param>
+/// <param name="Count">How many answers the week's mean is of.</param>
+public sealed record PointResponse(
+    DateTimeOffset At, double Value,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Raw = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Min = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Max = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? WeekOf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Count = null);
 
 /// <param name="WeekOf">The Monday of the ISO week (UTC).</param>
 public sealed record WeeklyPointResponse(DateOnly WeekOf, DateTimeOffset At, double Value, int Count);
 
-/// <param name="Weekly">Weekly means, given when the series spans more than half a year (charts then draw these).</param>
-public sealed record DimensionResponse(string Name, string Label, IReadOnlyList<PointResponse> Points, IReadOnlyList<WeeklyPointResponse>? Weekly);
+/// <summary>The resolution of a series in the API: what one point is.</summary>
+public enum SeriesResolution
+{
+    /// <summary>Every answer for a series spanning at most 26 weeks, weekly means for a longer one (the default).</summary>
+    Auto,
+
+    /// <summary>One point per answer, however long the series (with the weekly means beside them when it is long).</summary>
+    Answer,
+
+    /// <summary>One point per ISO week: the week's mean.</summary>
+    Week,
+}
+
+/// <param name="Resolution">"Answer" (a point per answer) or "Week" (a point per week's mean).</param>
+/// <param name="Weekly">With resolution "Answer": the weekly means too, when the series spans more than 26 weeks.</param>
+public sealed record DimensionResponse(
+    string Name, string Label, string Resolution, IReadOnlyList<PointResponse> Points,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<WeeklyPointResponse>? Weekly);
 
 public sealed record AdherencePeriodResponse(DateOnly WeekOf, int Due, int OnTime, int Late, double? Share);
 
@@ -52,49 +81,73 @@ public static class ProgressReport
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.Utc;
 
-    public static ProgressResponse Build(ProgressData data, Guid clientId, DateTimeOffset now)
+    public static ProgressResponse Build(ProgressData data, Guid clientId, SeriesResolution resolution = SeriesResolution.Auto)
     {
         var partners = data.Subjects.Where(s => s.ClientId != clientId).Select(p =>
         {
-            var gaps = PerceptionGap.ForAll(data.SeriesOf(clientId), data.SeriesOf(p.ClientId), Zone)
+            var gaps = data.GapsBetween(clientId, p.ClientId)
                 .Select(g => new GapResponse(g.Dimension, g.Week.Monday, Round(g.A), Round(g.B), Round(g.Gap))).ToList();
-            return new PartnerProgressResponse(p.ClientId, p.Name, p.SharedOnly, Dimensions(data, p.ClientId), gaps);
+            return new PartnerProgressResponse(p.ClientId, p.Name, p.SharedOnly, Dimensions(data, p.ClientId, resolution), gaps);
         }).Where(p => p.Dimensions.Count > 0 || !p.SharedOnly).ToList();
-        return new ProgressResponse(clientId, data.From, data.To, Dimensions(data, clientId), Adherence(data, clientId, now),
+        return new ProgressResponse(clientId, data.From, data.To, Dimensions(data, clientId, resolution), Adherence(data, clientId),
             Measures(data, clientId), data.Sessions, partners);
     }
 
-    public static IReadOnlyList<DimensionResponse> Dimensions(ProgressData data, Guid clientId) =>
-        ExerciseVocabulary.Dimensions
-            .Select(d =>
-            {
-                var rows = data.AnswersOf(clientId).Where(a => a.Dimension == d.Value).OrderBy(a => a.At).ToList();
-                var points = rows.Select(a => new PointResponse(a.At, Round(a.Value), a.Raw, a.Min, a.Max, data.SourceOf(a.SubmissionId))).ToList();
-                var series = rows.Select(a => new ProgressPoint(a.At, a.Value)).ToList();
-                var weekly = WeeklyRollup.IsLongRange(series)
-                    ? WeeklyRollup.ByIsoWeek(series, Zone).Select(w => new WeeklyPointResponse(w.Week.Monday, w.StartsAt, Round(w.Mean), w.Count)).ToList()
-                    : null;
-                return new DimensionResponse(d.Value.ToString(), d.Name, points, weekly);
-            })
-            .Where(d => d.Points.Count > 0)
-            .ToList();
-
-    public static ProgressAdherenceResponse Adherence(ProgressData data, Guid clientId, DateTimeOffset now)
+    /// <summary>
+    /// The client's series per dimension at <paramref name="resolution"/>. "Answer" needs data loaded with
+    /// <see cref="SeriesDetail.EveryAnswer"/>; "Auto" gives every answer of a short series and the weekly means
+    /// of a long one, which is what data loaded with <see cref="SeriesDetail.Auto"/> holds.
+    /// </summary>
+    public static IReadOnlyList<DimensionResponse> Dimensions(ProgressData data, Guid clientId, SeriesResolution resolution = SeriesResolution.Auto)
     {
-        var mine = data.Occurrences.Where(o => o.ClientId == clientId && o.DueAt is not null).ToList();
-        var all = mine.Select(o => new AdherenceOccurrence(o.DueAt!.Value, o.SubmittedAt)).ToList();
-        var overall = Analysis.Adherence.Overall(all, now);
-        var weeks = Analysis.Adherence.PerPeriod(all, now, Zone, AdherencePeriod.Week)
+        if (resolution == SeriesResolution.Answer && data.Detail != SeriesDetail.EveryAnswer)
+        {
+            throw new InvalidOperationException("Every answer was asked for, but only weekly means of long series were loaded.");
+        }
+        var dimensions = new List<DimensionResponse>();
+        foreach (var (dimension, label) in ExerciseVocabulary.Dimensions.Select(d => (d.Value, d.Name)))
+        {
+            var weeks = data.WeeksOf(clientId).Where(w => w.Dimension == dimension).OrderBy(w => w.Monday).ToList();
+            if (weeks.Count == 0)
+            {
+                continue;
+            }
+            var isLong = ProgressData.IsLong(weeks);
+            var weekly = weeks.Select(w => w.ToWeeklyMean(Zone)).ToList();
+            if (resolution == SeriesResolution.Week || (resolution == SeriesResolution.Auto && isLong))
+            {
+                dimensions.Add(new DimensionResponse(dimension.ToString(), label, nameof(SeriesResolution.Week),
+                    weekly.Select(w => new PointResponse(w.StartsAt, Round(w.Mean), WeekOf: w.Week.Monday, Count: w.Count)).ToList(), null));
+                continue;
+            }
+            var points = data.AnswersOf(clientId).Where(a => a.Dimension == dimension).OrderBy(a => a.At)
+                .Select(a => new PointResponse(a.At, Round(a.Value), a.Raw, a.Min, a.Max, data.SourceOf(a.SubmissionId))).ToList();
+            dimensions.Add(new DimensionResponse(dimension.ToString(), label, nameof(SeriesResolution.Answer), points,
+                isLong ? weekly.Select(w => new WeeklyPointResponse(w.Week.Monday, w.StartsAt, Round(w.Mean), w.Count)).ToList() : null));
+        }
+        return dimensions;
+    }
+
+    /// <summary>The client's adherence as counted at load time (see <see cref="AdherenceRow"/>).</summary>
+    public static ProgressAdherenceResponse Adherence(ProgressData data, Guid clientId)
+    {
+        var mine = data.Adherence.Where(r => r.ClientId == clientId && r.WeekOf is not null).ToList();
+        var overall = Figure(null, mine);
+        var weeks = mine.Where(r => r.Due > 0).GroupBy(r => r.WeekOf!.Value).OrderBy(g => g.Key)
+            .Select(g => Figure(g.Key, g.ToList()))
             .Select(w => new AdherencePeriodResponse(w.PeriodStart!.Value, w.Due, w.OnTime, w.Late, RoundShare(w.Share))).ToList();
-        var perAssignment = mine.GroupBy(o => o.AssignmentId)
+        var perAssignment = mine.GroupBy(r => r.AssignmentId)
             .Select(g =>
             {
-                var figure = Analysis.Adherence.Overall(g.Select(o => new AdherenceOccurrence(o.DueAt!.Value, o.SubmittedAt)), now);
+                var figure = Figure(null, g.ToList());
                 return new AssignmentAdherenceResponse(g.Key, g.First().Title, g.First().Kind.ToString(), figure.Due, figure.OnTime, figure.Late, RoundShare(figure.Share));
             })
             .OrderBy(a => a.Title, StringComparer.Ordinal).ToList();
         return new ProgressAdherenceResponse(overall.Due, overall.OnTime, overall.Late, overall.Missing, RoundShare(overall.Share), weeks, perAssignment);
     }
+
+    private static AdherenceFigure Figure(DateOnly? start, IReadOnlyList<AdherenceRow> rows) =>
+        new(start, rows.Sum(r => r.Due), rows.Sum(r => r.OnTime), rows.Sum(r => r.Late));
 
     public static IReadOnlyList<MeasureProgressResponse> Measures(ProgressData data, Guid clientId) =>
         data.Results.Where(r => r.ClientId == clientId && data.Measures.ContainsKey((r.MeasureKey, r.MeasureVersion)))
@@ -115,6 +168,10 @@ public static class ProgressReport
     /// <summary>One row per answer: date, dimension, measure, raw value, normalised value (and the scale).</summary>
     public static async Task<byte[]> CsvAsync(ProgressData data, Guid clientId, CancellationToken ct)
     {
+        if (data.Detail != SeriesDetail.EveryAnswer)
+        {
+            throw new InvalidOperationException("The export needs every answer: load with SeriesDetail.EveryAnswer.");
+        }
         using var output = new MemoryStream();
         // A cell starting with = or + must not become a formula when the file is opened in a spreadsheet.
         await using (var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))

@@ -54,6 +54,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<ScaleAnswer> ScaleAnswers => Set<ScaleAnswer>();
+    public DbSet<ScaleAnswerWeek> ScaleAnswerWeeks => Set<ScaleAnswerWeek>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<Share> Shares => Set<Share>();
     public DbSet<JointConsent> JointConsents => Set<JointConsent>();

@@ -13,10 +13,14 @@ public sealed record GapWeek(string Dimension, IsoWeek Week, DateTimeOffset Star
 /// </summary>
 public static class PerceptionGap
 {
-    public static IReadOnlyList<GapWeek> ForDimension(string dimension, IEnumerable<ProgressPoint> a, IEnumerable<ProgressPoint> b, TimeZoneInfo zone)
+    public static IReadOnlyList<GapWeek> ForDimension(string dimension, IEnumerable<ProgressPoint> a, IEnumerable<ProgressPoint> b, TimeZoneInfo zone) =>
+        FromWeeklyMeans(dimension, WeeklyRollup.ByIsoWeek(a, zone), WeeklyRollup.ByIsoWeek(b, zone));
+
+    /// <summary>The gaps of one dimension from both partners' weekly means (however they were computed).</summary>
+    public static IReadOnlyList<GapWeek> FromWeeklyMeans(string dimension, IEnumerable<WeeklyMean> a, IEnumerable<WeeklyMean> b)
     {
-        var weeksOfB = WeeklyRollup.ByIsoWeek(b, zone).ToDictionary(w => w.Week);
-        return WeeklyRollup.ByIsoWeek(a, zone)
+        var weeksOfB = b.ToDictionary(w => w.Week);
+        return a.OrderBy(w => w.Week)
             .Where(w => weeksOfB.ContainsKey(w.Week))
             .Select(w =>
             {

@@ -4,7 +4,8 @@ namespace CounselorSuite.Web.Features.Progress.Analysis;
 public readonly record struct ProgressPoint(DateTimeOffset At, double Value);
 
 /// <summary>A dimension's time series for one client.</summary>
-public sealed record DimensionSeries(string Dimension, IReadOnlyList<ProgressPoint> Points);
+/// <param name="Weekly">The points are weekly means, each at the start of its week (a long series), not single answers.</param>
+public sealed record DimensionSeries(string Dimension, IReadOnlyList<ProgressPoint> Points, bool Weekly = false);
 
 /// <summary>Scale answers to the common 0-100 range, so dimensions asked on different scales line up.</summary>
 public static class Normalisation

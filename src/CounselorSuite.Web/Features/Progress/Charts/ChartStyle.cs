@@ -131,6 +131,11 @@ internal static class ChartStyle
     public static (IReadOnlyList<ProgressPoint> Points, bool Weekly) Displayed(IReadOnlyList<ProgressPoint> points, ChartSettings settings) =>
         settings.RollUpLongRanges ? WeeklyRollup.ForDisplay(points, settings.TimeZone) : (points.OrderBy(p => p.At).ToList(), false);
 
+    /// <summary>Points closer than a marker's width merge into a thick line: past this many, a series is drawn as a line only.</summary>
+    public const int MostPointsWithMarkers = 60;
+
+    public static MarkerType MarkerFor(int points, MarkerType marker) => points > MostPointsWithMarkers ? MarkerType.None : marker;
+
     public static string Plural(int count, string one, string many) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
 }

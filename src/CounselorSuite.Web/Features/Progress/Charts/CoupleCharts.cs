@@ -11,7 +11,11 @@ namespace CounselorSuite.Web.Features.Progress.Charts;
 /// One partner's ratings as the viewer may see them. In a partner's view, the caller passes only what
 /// the other partner shared; an empty series reads the same whether nothing was rated or nothing shared.
 /// </summary>
-public sealed record PartnerSeries(string Label, IReadOnlyList<ProgressPoint> Points);
+/// <param name="Weekly">The points are weekly means already (a long series).</param>
+public sealed record PartnerSeries(string Label, IReadOnlyList<ProgressPoint> Points, bool Weekly = false)
+{
+    public static PartnerSeries Of(string label, DimensionSeries? series) => new(label, series?.Points ?? [], series?.Weekly ?? false);
+}
 
 public sealed record CoupleDimensionInput(string Dimension, PartnerSeries A, PartnerSeries B)
 {
@@ -38,7 +42,8 @@ public static class CoupleCharts
         var label = DimensionNames.Label(input.Dimension);
         // Partners answer on different days and at different rates: when either series is long, both are
         // shown as weekly means so they stay comparable.
-        var weekly = settings.RollUpLongRanges && (WeeklyRollup.IsLongRange(input.A.Points) || WeeklyRollup.IsLongRange(input.B.Points));
+        var weekly = input.A.Weekly || input.B.Weekly
+            || (settings.RollUpLongRanges && (WeeklyRollup.IsLongRange(input.A.Points) || WeeklyRollup.IsLongRange(input.B.Points)));
         var a = Prepare(input.A.Points, weekly, settings);
         var b = Prepare(input.B.Points, weekly, settings);
 
@@ -147,7 +152,7 @@ public static class CoupleCharts
             Color = color,
             StrokeThickness = 2,
             LineStyle = ChartStyle.Dashes[index % ChartStyle.Dashes.Length],
-            MarkerType = ChartStyle.Markers[index % ChartStyle.Markers.Length],
+            MarkerType = ChartStyle.MarkerFor(points.Count, ChartStyle.Markers[index % ChartStyle.Markers.Length]),
             MarkerSize = 4,
             MarkerFill = color,
             MarkerStroke = color,

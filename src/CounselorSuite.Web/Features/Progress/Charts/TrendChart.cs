@@ -32,6 +32,9 @@ public sealed record TrendChartInput
     /// <summary>Replaces the built title, for example a neutral one in a discreet handout.</summary>
     public string? Title { get; init; }
 
+    /// <summary>The points are weekly means already (a long series rolled up by the database), drawn as they are.</summary>
+    public bool PointsAreWeeklyMeans { get; init; }
+
     /// <summary>A dimension's 0-100 series.</summary>
     public static TrendChartInput ForDimension(string dimension, IReadOnlyList<ProgressPoint> points) =>
         new() { Subject = DimensionNames.Label(dimension), Points = points };
@@ -68,7 +71,7 @@ public static class TrendChart
     public static ProgressChart Build(TrendChartInput input, ChartSettings? settings = null)
     {
         settings ??= ChartSettings.Default;
-        var (points, weekly) = ChartStyle.Displayed(input.Points, settings);
+        var (points, weekly) = input.PointsAreWeeklyMeans ? (input.Points.OrderBy(p => p.At).ToList(), true) : ChartStyle.Displayed(input.Points, settings);
         var title = input.Title ?? $"{input.Subject} over time";
 
         var notes = new List<string>();
@@ -121,7 +124,7 @@ public static class TrendChart
             Title = input.Subject,
             Color = ChartStyle.Palette[0],
             StrokeThickness = 2,
-            MarkerType = MarkerType.Circle,
+            MarkerType = ChartStyle.MarkerFor(points.Count, MarkerType.Circle),
             MarkerSize = 3.5,
             MarkerFill = ChartStyle.Palette[0],
         };

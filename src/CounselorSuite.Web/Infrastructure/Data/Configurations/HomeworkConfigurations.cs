@@ -86,9 +86,23 @@ internal sealed class ScaleAnswerConfiguration : IEntityTypeConfiguration<ScaleA
         b.Property(a => a.Dimension).HasConversion<string>().HasMaxLength(32);
         // Progress reads one client's series per dimension over time; the included columns make it an index-only scan.
         b.HasIndex(a => new { a.PracticeId, a.ClientId, a.Dimension, a.AnsweredAt })
-            .IncludeProperties(a => new { a.RawValue, a.Min, a.Max, a.Screening, a.SubmissionId });
+            .IncludeProperties(a => new { a.CaseId, a.RawValue, a.Min, a.Max, a.Screening, a.SubmissionId });
         b.HasOne<Submission>().WithMany().HasForeignKey(a => new { a.PracticeId, a.SubmissionId }).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(a => new { a.PracticeId, a.ClientId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ScaleAnswerWeekConfiguration : IEntityTypeConfiguration<ScaleAnswerWeek>
+{
+    public void Configure(EntityTypeBuilder<ScaleAnswerWeek> b)
+    {
+        b.ToTable("scale_answer_weeks");
+        // The key is the order progress reads in: a client's weeks in the cases the viewer may see.
+        b.HasKey(w => new { w.PracticeId, w.ClientId, w.CaseId, w.Dimension, w.WeekOf });
+        b.Property(w => w.Dimension).HasConversion<string>().HasMaxLength(32);
+        // Derived rows: they go with what they were derived from.
+        b.HasOne<AppUser>().WithMany().HasForeignKey(w => new { w.PracticeId, w.ClientId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Case>().WithMany().HasForeignKey(w => new { w.PracticeId, w.CaseId }).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
