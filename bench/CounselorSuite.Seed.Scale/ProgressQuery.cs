@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using CounselorSuite.Web.Features.Progress;
 using Npgsql;
 
 namespace CounselorSuite.Seed.Scale;
@@ -9,26 +10,22 @@ namespace CounselorSuite.Seed.Scale;
 /// Times the progress read of one client, as the app's role (so row-level security applies exactly as in
 /// the app), and keeps its EXPLAIN (ANALYZE, BUFFERS). The growth test runs it at each database size.
 /// </summary>
+/// <remarks>
+/// The statement is the app's own (<see cref="VisibleAnswers.WeeklyMeansSql"/>) with the app's parameters for
+/// the client's counselor asking for the whole history, every dimension: what GET
+/// /api/clients/{id}/progress reads for the series. --sql-file times another statement instead (parameters
+/// @practice and @client).
+/// </remarks>
 public static class ProgressQuery
 {
-    /// <summary>
-    /// One client's whole time series, every dimension: what a progress page or GET /api/clients/{id}/progress
-    /// reads (roll-ups into weeks happen in memory, see WeeklyRollup). --sql-file replaces it with the progress
-    /// feature's own SQL (parameters @practice and @client).
-    /// </summary>
-    public const string DefaultSql = """
-        SELECT dimension, answered_at, raw_value, min, max, screening, submission_id
-        FROM scale_answers
-        WHERE practice_id = @practice AND client_id = @client
-        ORDER BY dimension, answered_at
-        """;
 
     public static async Task<int> RunAsync(Dictionary<string, string> args, TextWriter log)
     {
         var practice = Guid.Parse(args.Required("practice"));
         var client = Guid.Parse(args.Required("client"));
         var runs = (int)args.Long("runs", 200);
-        var sql = args.TryGetValue("sql-file", out var file) ? await File.ReadAllTextAsync(file) : DefaultSql;
+        var file = args.GetValueOrDefault("sql-file");
+        var sql = file is null ? VisibleAnswers.WeeklyMeansSql : await File.ReadAllTextAsync(file);
 
         await using var connection = new NpgsqlConnection(args.Required("connection"));
         await connection.OpenAsync();
@@ -37,10 +34,23 @@ public static class ProgressQuery
             set.Parameters.AddWithValue("p", practice.ToString());
             await set.ExecuteNonQueryAsync();
         }
+        var cases = new List<Guid>();
+        await using (var ofClient = new NpgsqlCommand("SELECT case_id FROM case_clients WHERE practice_id = @p AND client_id = @c", connection))
+        {
+            ofClient.Parameters.AddWithValue("p", practice);
+            ofClient.Parameters.AddWithValue("c", client);
+            await using var reader = await ofClient.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                cases.Add(reader.GetGuid(0));
+            }
+        }
+        NpgsqlParameter[] Parameters() => file is null
+            ? new VisibleAnswers(practice, [client], [client], cases, DateTimeOffset.MinValue, DateTimeOffset.MaxValue).WeeklyMeansParameters()
+            : [new("practice", practice), new("client", client)];
 
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("practice", practice);
-        command.Parameters.AddWithValue("client", client);
+        command.Parameters.AddRange(Parameters());
         await command.PrepareAsync();
         var times = new List<double>();
         var rows = 0;
@@ -63,8 +73,7 @@ public static class ProgressQuery
         times.Sort();
 
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
-        explain.Parameters.AddWithValue("practice", practice);
-        explain.Parameters.AddWithValue("client", client);
+        explain.Parameters.AddRange(Parameters());
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync())
         {

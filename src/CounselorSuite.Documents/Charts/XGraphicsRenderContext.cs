@@ -172,10 +172,30 @@ public sealed class XGraphicsRenderContext : ClippingRenderContext
         }
         XFont font = Font(fontFamily, fontSize, fontWeight);
         // Measure what will be drawn: a character the font lacks is drawn as a replacement mark.
-        string[] lines = prepareText(text).Split('\n');
+        string prepared = prepareText(text);
+        var key = new MeasureKey(prepared, font.FontFamily.Name, fontSize, font.Bold);
+        if (Measured.TryGetValue(key, out OxySize size))
+        {
+            return size;
+        }
+        string[] lines = prepared.Split('\n');
         double width = lines.Max(line => graphics.MeasureString(line, font).Width);
-        return new OxySize(width, font.GetHeight() * lines.Length);
+        size = new OxySize(width, font.GetHeight() * lines.Length);
+        // Charts measure the same few strings (tick labels, titles) over and over, in every chart of every
+        // page: the sizes come from the font files alone, so they are kept, up to a bound.
+        if (Measured.Count >= MostMeasuredKept)
+        {
+            Measured.Clear();
+        }
+        Measured[key] = size;
+        return size;
     }
+
+    private readonly record struct MeasureKey(string Text, string Family, double Size, bool Bold);
+
+    private const int MostMeasuredKept = 8192;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MeasureKey, OxySize> Measured = new();
 
     /// <inheritdoc />
     protected override void SetClip(OxyRect clippingRectangle)

@@ -35,7 +35,8 @@ public sealed partial class ProgressPageTests
         await SeedCheckInsAsync(app, world, client.Id, Enumerable.Range(0, 8).Select(w => Monday.AddDays(7 * w)).ToList(), (i, item) => item == "honesty" ? 2 + i : 7);
         using var browser = await Browser.SignedInAsync(app, client.Email);
 
-        var html = await browser.PageAsync("/portal/progress");
+        // The history is from 2025: "Everything", since pages open on the last year.
+        var html = await browser.PageAsync("/portal/progress?range=all");
 
         Assert.Equal("Progress", Html.Title(html));
         Assert.Contains("width=device-width, initial-scale=1", html);
@@ -63,8 +64,8 @@ public sealed partial class ProgressPageTests
         await SeedCheckInsAsync(app, world, client.Id, Enumerable.Range(0, 5).Select(w => Monday.AddDays(7 * w)).ToList(), (i, item) => item == "decisions" ? 10 - 2 * i : 5);
         using var browser = await Browser.SignedInAsync(app, world.CounselorEmail);
 
-        var html = await browser.PageAsync($"/counselor/clients/{client.Id}/progress");
-        var csv = await (await browser.GetAsync($"/counselor/clients/{client.Id}/progress?handler=csv")).Content.ReadAsStringAsync();
+        var html = await browser.PageAsync($"/counselor/clients/{client.Id}/progress?range=all");
+        var csv = await (await browser.GetAsync($"/counselor/clients/{client.Id}/progress?handler=csv&range=all")).Content.ReadAsStringAsync();
 
         var chart = TableRows(html, "dimension-shared-decisions");
         var exported = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))
@@ -80,7 +81,8 @@ public sealed partial class ProgressPageTests
     {
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync("Couple");
-        var weeks = Enumerable.Range(0, 6).Select(w => Monday.AddDays(7 * w)).ToList();
+        // The case page shows the last year: six recent weeks.
+        var weeks = Enumerable.Range(0, 6).Select(w => DateTimeOffset.UtcNow.Date.AddDays(-7 * (8 - w))).Select(d => new DateTimeOffset(d, TimeSpan.Zero).AddHours(9)).ToList();
         await SeedCheckInsAsync(app, world, world.Clients[0].Id, weeks, (_, item) => item == "decisions" ? 2 : 6);
         await SeedCheckInsAsync(app, world, world.Clients[1].Id, weeks.Select(t => t.AddDays(2)).ToList(), (_, item) => item == "decisions" ? 9 : 6);
         using var browser = await Browser.SignedInAsync(app, world.CounselorEmail);

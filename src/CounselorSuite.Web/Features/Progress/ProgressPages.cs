@@ -15,7 +15,13 @@ public sealed record ProgressRange(string Key, string Label, int? Days)
         new("3m", "3 months", 92), new("6m", "6 months", 183), new("1y", "A year", 366), new("all", "Everything", null),
     ];
 
-    public static ProgressRange Parse(string? key) => All.FirstOrDefault(r => r.Key == key) ?? All[^1];
+    /// <summary>
+    /// Pages open on the last year: recent change is what a session looks at, and a year of weekly means
+    /// reads at a glance; everything is one link away.
+    /// </summary>
+    public static readonly ProgressRange Default = All[2];
+
+    public static ProgressRange Parse(string? key) => All.FirstOrDefault(r => r.Key == key) ?? Default;
 
     public DateTimeOffset? From(DateTimeOffset now) => Days is { } d ? now.AddDays(-d) : null;
 }
@@ -30,8 +36,14 @@ public sealed class ClientProgressView
     public required ProgressResponse Report { get; init; }
     public required IReadOnlyList<ChartView> Charts { get; init; }
 
-    /// <summary>Per partner: both on one chart per dimension and the perception gap (for a client: only what the partner shared).</summary>
+    /// <summary>
+    /// For the client's own page: per partner, both on one chart per dimension where the partner shared
+    /// something, and the perception gap. A counselor compares partners on the case page instead.
+    /// </summary>
     public required IReadOnlyList<(ProgressSubject Partner, IReadOnlyList<ChartView> Charts)> Partners { get; init; }
+
+    /// <summary>For a counselor: the cases this client shares with a partner, whose page compares them.</summary>
+    public IReadOnlyList<Guid> SharedCases { get; init; } = [];
 }
 
 /// <summary>Loading for the progress pages: each page's data in a fixed number of queries.</summary>
@@ -49,14 +61,17 @@ public static class ProgressPages
         var subjects = await ProgressQueries.SubjectsAsync(db, access, ct);
         var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, chosen.From(now), null, ct);
         var me = subjects[0];
+        var sharedCases = access.Self || subjects.Count == 1 ? [] : await db.CaseClients.AsNoTracking()
+            .Where(c => access.CaseIds.Contains(c.CaseId)).GroupBy(c => c.CaseId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct);
         return new ClientProgressView
         {
             ClientId = clientId, Name = me.Name, Self = access.Self, Range = chosen, Report = ProgressReport.Build(data, clientId),
             Charts = ProgressCharts.ForClient(data, clientId).Select(ChartMarkup.Render).ToList(),
-            Partners = subjects.Skip(1)
+            Partners = !access.Self ? [] : subjects.Skip(1)
                 .Select(p => (p, (IReadOnlyList<ChartView>)ProgressCharts.ForCouple(data, me, p).Select(c => ChartMarkup.Render(c.Id + "-" + p.ClientId.ToString("N")[..8], c.Chart)).ToList()))
                 .Where(x => x.Item2.Count > 0)
                 .ToList(),
+            SharedCases = sharedCases,
         };
     }
 
