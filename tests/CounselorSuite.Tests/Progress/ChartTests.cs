@@ -254,4 +254,48 @@ public sealed class ChartTests
         Assert.Contains("Chart 1", SvgTexts(chart));
         Assert.DoesNotContain("Safety over time", SvgTexts(chart));
     }
+
+    [Fact]
+    public void Runs_of_unfilled_lines_drawn_alike_become_one_path_and_nothing_else_changes()
+    {
+        const string svg = """
+            <g clip-path="url(#c)">
+            <polyline points="1,2 3,4" fill="none" stroke="red" stroke-width="1" />
+            <polyline points="5,6 7,8 9,10" fill="none" stroke="red" stroke-width="1" />
+            <polyline points="9,9 8,8" fill="none" stroke="blue" stroke-width="1" />
+            <polygon points="0,0 1,1 2,0" fill="green" />
+            <polyline points="1,1 2,2" fill="none" stroke="blue" stroke-width="1" />
+            </g>
+            """;
+
+        var merged = ChartMarkup.MergeLines(svg);
+
+        Assert.Equal("""
+            <g clip-path="url(#c)">
+            <path d="M1,2L3,4M5,6L7,8L9,10" fill="none" stroke="red" stroke-width="1" />
+            <path d="M9,9L8,8" fill="none" stroke="blue" stroke-width="1" />
+            <polygon points="0,0 1,1 2,0" fill="green" />
+            <path d="M1,1L2,2" fill="none" stroke="blue" stroke-width="1" />
+            </g>
+            """, merged);
+    }
+
+    [Fact]
+    public void A_five_year_chart_with_a_hundred_sessions_draws_its_marks_in_a_few_paths_and_keeps_its_text()
+    {
+        var start = T("2021-01-04T09:00:00Z");
+        var weeks = Enumerable.Range(0, 260).Select(w => new ProgressPoint(start.AddDays(7 * w), 40 + w % 30)).ToList();
+        var sessions = Enumerable.Range(0, 100).Select(i => start.AddDays(18 * i)).ToList();
+        var chart = TrendChart.Build(TrendChartInput.ForDimension("Reliability", weeks) with { SessionDates = sessions, PointsAreWeeklyMeans = true });
+
+        var view = ChartMarkup.Render("dimension-reliability", chart);
+
+        var svg = XDocument.Parse(view.Svg).Root!;
+        var drawn = svg.Descendants().Count(e => e.Name.LocalName is "polyline" or "path");
+        Assert.InRange(drawn, 1, 20);
+        Assert.DoesNotContain(svg.Descendants(), e => e.Name.LocalName == "ellipse"); // 260 points: a line, no markers
+        Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value == "Consistency and reliability over time");
+        Assert.Contains("Weekly averages", view.Svg);
+        Assert.Equal(260, chart.Text.Table.Rows.Count);
+    }
 }

@@ -101,6 +101,37 @@ public sealed partial class ProgressPageTests
     }
 
     [Fact]
+    public async Task A_partner_sees_charts_only_of_what_the_other_shared_and_the_counselor_compares_partners_on_the_case_page()
+    {
+        var app = await TestApp.SharedAsync();
+        var world = await app.CreateWorldAsync("Couple");
+        var (a, b) = (world.Clients[0], world.Clients[1]);
+        var recent = new DateTimeOffset(DateTimeOffset.UtcNow.Date, TimeSpan.Zero).AddDays(-10).AddHours(9);
+        await SeedCheckInsAsync(app, world, a.Id, [recent, recent.AddDays(3)], (_, _) => 6);
+        await SeedCheckInsAsync(app, world, b.Id, [recent.AddDays(1)], (_, _) => 4);
+        using var pagesOfA = await Browser.SignedInAsync(app, a.Email);
+
+        // B's check-in is B's own: nothing of B on A's page.
+        Assert.DoesNotContain("Shared with you", await pagesOfA.PageAsync("/portal/progress"));
+
+        var assignment = await AssignAsync(world.Counselor, new { caseId = world.CaseId, exerciseId = await ExerciseIdAsync(world.Counselor, DecisionsExercise) });
+        var item = await RateDecisionsAsync(b.Client, assignment, 2);
+        await (await b.Client.PostAsync($"/api/assignments/{item}/share", null)).EnsureStatusAsync(HttpStatusCode.OK);
+        var html = await pagesOfA.PageAsync("/portal/progress");
+
+        var shared = html[html.IndexOf("Shared with you by", StringComparison.Ordinal)..html.IndexOf("id=\"download\"", StringComparison.Ordinal)];
+        Assert.Contains("Shared decision-making: both partners", SvgTexts(shared));
+        Assert.DoesNotContain("Honest communication: both partners", SvgTexts(shared)); // B shared no check-in
+
+        using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
+        var clientPage = await counselor.PageAsync($"/counselor/clients/{a.Id}/progress");
+        Assert.Contains("Compared with a partner", clientPage);
+        Assert.Contains($"href=\"/counselor/cases/{world.CaseId}#progress\"", clientPage);
+        Assert.DoesNotContain("both partners", string.Join("\n", SvgTexts(clientPage)));
+        Assert.Contains("Perception gap between partners", SvgTexts(await counselor.PageAsync($"/counselor/cases/{world.CaseId}")));
+    }
+
+    [Fact]
     public async Task Progress_pages_of_a_client_outside_the_callers_reach_are_404()
     {
         var app = await TestApp.SharedAsync();
