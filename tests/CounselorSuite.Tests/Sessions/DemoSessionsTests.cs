@@ -36,5 +36,11 @@ public sealed class DemoSessionsTests
         using var riley = await app.SignInAsync("riley@demo.counselorsuite.test", DemoSeeder.Password);
         Assert.Equal(1, (await (await riley.GetAsync("/api/me/sessions")).ReadJsonAsync())["total"]!.GetValue<int>());
         await (await riley.GetAsync($"/api/notes/{noteId}")).EnsureStatusAsync(HttpStatusCode.NotFound);
+
+        // The next session has each partner's handout attached, to be made by the nightly job the night before.
+        var next = sessions.Single(s => s!["status"]!.GetValue<string>() == "Scheduled")!["id"]!.GetValue<Guid>();
+        var practice = (await (await sam.GetAsync("/api/me")).ReadJsonAsync())["practiceId"]!.GetValue<Guid>();
+        Assert.Equal(2, await Homework.HomeworkApi.CountAsync(app, practice,
+            $"SELECT count(*) FROM handouts WHERE session_id = '{next}' AND render_after IS NOT NULL AND status = 'Queued'"));
     }
 }

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Notes;
+using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +47,7 @@ internal static class DemoSessions
         var couple = cases["Riley & Quinn P."];
         var last = Book(couple, today.AddDays(-7).AddHours(16), SessionStatus.Attended);
         Book(couple, today.AddDays(-14).AddHours(16), SessionStatus.Attended);
-        Book(couple, today.AddDays(7).AddHours(16), SessionStatus.Scheduled);
+        var next = Book(couple, today.AddDays(7).AddHours(16), SessionStatus.Scheduled);
         Book(cases["Jordan L."], today.AddDays(2).AddHours(10), SessionStatus.Scheduled);
         Book(cases["Jordan L."], today.AddDays(-5).AddHours(10), SessionStatus.NoShow);
         Book(cases["Casey M."], today.AddDays(3).AddHours(13), SessionStatus.Scheduled, "Video call");
@@ -72,5 +75,31 @@ internal static class DemoSessions
         audit.Add(new AuditEntry(AuditActions.NoteSigned, "Note", note.Id, clients) { ActorId = sam, Detail = "demo data" });
         audit.Add(new AuditEntry(AuditActions.NoteAddendumAdded, "Note", note.Id, clients) { ActorId = sam, Detail = "demo data" });
         await db.SaveChangesAsync(ct);
+
+        await AttachHandoutAsync(services, db, sam, couple.Id, next.Id, ct);
     }
+
+    /// <summary>
+    /// The couple's next session gets its handouts as Sam would set them up: an exercise and each partner's
+    /// progress, made by the nightly job the night before. Through the same service as the page and the API.
+    /// </summary>
+    private static async Task AttachHandoutAsync(IServiceProvider services, AppDbContext db, Guid sam, Guid caseId, Guid sessionId, CancellationToken ct)
+    {
+        var exercise = await db.ExerciseVersions.AsNoTracking().Where(v => v.Title == DemoHandoutExercise)
+            .Select(v => v.ExerciseId).FirstAsync(ct);
+        var counselor = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, sam.ToString()), new Claim(ClaimTypes.Role, Roles.Counselor),
+            new Claim(PracticeClaims.PracticeId, db.CurrentPracticeId.ToString()),
+        ], "demo"));
+        var outcome = await services.GetRequiredService<HandoutService>().CreateAsync(counselor, new CreateHandoutRequest(
+            caseId, [exercise], IncludeProgress: true, Note: "For our next session: try it once during the week, then bring what you noticed.", Discreet: false,
+            SessionId: sessionId, RenderAt: "nightBefore"), ct);
+        if (outcome is not CreateHandoutOutcome.Created)
+        {
+            throw new InvalidOperationException($"Could not attach the demo handout: {outcome}");
+        }
+    }
+
+    private const string DemoHandoutExercise = "A week of everyday decisions";
 }

@@ -7,7 +7,11 @@ namespace CounselorSuite.Web.Infrastructure.Email;
 
 public sealed class MailOptions
 {
-    public string From { get; set; } = "no-reply@counselorsuite.local";
+    /// <summary>
+    /// The sender's address. Whoever sees a client's inbox sees it: the default names neither the product nor
+    /// counseling, and an installation sets its own neutral address (Mail__From).
+    /// </summary>
+    public string From { get; set; } = "no-reply@portal.localhost";
     public string FromName { get; set; } = "Secure portal";
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 587;
