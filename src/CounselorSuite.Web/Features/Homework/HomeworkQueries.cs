@@ -138,10 +138,12 @@ public static class HomeworkQueries
     public static int PageOfStep(int step) => (step - 1) / StepsPerPage + 1;
 
     /// <summary>One page of an assignment's steps: every client's item of each step, and what they submitted.</summary>
-    /// <param name="Steps">The step numbers on this page, in order.</param>
+    /// <param name="FirstStep">The first step this page covers; <paramref name="LastStep"/> the last.</param>
     /// <param name="StepCount">Steps in the whole assignment.</param>
+    /// <param name="Steps">The steps on this page that have items, in order.</param>
     public sealed record AssignmentStepsPage(
-        int Page, int Pages, int StepCount, IReadOnlyList<int> Steps, IReadOnlyList<OccurrenceResponse> Occurrences, IReadOnlyList<SubmissionView> Answers);
+        int Page, int Pages, int FirstStep, int LastStep, int StepCount, IReadOnlyList<int> Steps, IReadOnlyList<OccurrenceResponse> Occurrences,
+        IReadOnlyList<SubmissionView> Answers);
 
     /// <summary>
     /// The steps of one page of an assignment, for its counselors: <see cref="StepsPerPage"/> steps, each client's
@@ -159,14 +161,14 @@ public static class HomeworkQueries
         }
         var current = Math.Clamp(page.Value, 1, pages);
         var first = (current - 1) * StepsPerPage + 1;
-        var last = first + StepsPerPage - 1;
+        var last = Math.Min(first + StepsPerPage - 1, stepCount);
         var occurrences = await db.Occurrences.AsNoTracking()
             .Where(o => o.AssignmentId == a.Id && o.Sequence >= first && o.Sequence <= last)
             .OrderBy(o => o.Sequence).ToListAsync(ct);
         var ids = occurrences.Select(o => o.Id).ToList();
         var answers = await SubmissionViewsAsync(db, db.Submissions.AsNoTracking().Where(s => ids.Contains(s.OccurrenceId)), callerId,
             onlyOwnReviews: false, ct);
-        return new AssignmentStepsPage(current, pages, stepCount, occurrences.Select(o => o.Sequence).Distinct().ToList(),
+        return new AssignmentStepsPage(current, pages, first, last, stepCount, occurrences.Select(o => o.Sequence).Distinct().ToList(),
             occurrences.Select(o => ToResponse(o, a.Status, now)).ToList(), answers);
     }
 
