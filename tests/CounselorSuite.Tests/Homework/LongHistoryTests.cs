@@ -133,6 +133,7 @@ public sealed partial class LongHistoryTests
         Assert.Equal([23], Listed(history, second, "overdue"));
         Assert.Equal([1, 2, 3], Listed(history, second, "done").Order());
         Assert.Contains("Nothing on this page.", await phone.PageAsync("/portal/homework?p=3"));
+        Assert.Contains("Nothing on this page.", await phone.PageAsync($"/portal/homework?p={int.MaxValue}"));
     }
 
     [Fact]
@@ -211,6 +212,9 @@ public sealed partial class LongHistoryTests
         var second = Html.Section(await counselor.PageAsync($"{casePage}?assignments=2"), "homework");
         Assert.Contains($"/counselor/homework/{ids[0]}\"", second);
         Assert.DoesNotContain($"/counselor/homework/{ids[^1]}\"", second);
+        Assert.Contains("Page 2 of 2", second);
+        var pastTheEnd = Html.Section(await counselor.PageAsync($"{casePage}?assignments={int.MaxValue}"), "homework");
+        Assert.Contains($"/counselor/homework/{ids[0]}\"", pastTheEnd);
     }
 
     [GeneratedRegex("""<section class="card" id="step-(\d+)" """)]

@@ -48,9 +48,16 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
                      orderby v.Title
                      select new ExerciseChoice(e.Id, v.Title, v.Joint, v.SafetyScreening)).ToListAsync(ct)
             : [];
-        var page = int.TryParse(Request.Query[PageParameter], out var asked) ? Math.Max(asked, 1) : 1;
+        // Clamped so that a page number typed into the address cannot overflow the offset.
+        var page = int.TryParse(Request.Query[PageParameter], out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
         var assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
         var pages = Math.Max(1, (assignments.Total + AssignmentsPerPage - 1) / AssignmentsPerPage);
+        if (page > pages)
+        {
+            // Past the end (an old link, assignments since cancelled): the last page instead of an empty one.
+            page = pages;
+            assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
+        }
         var adherence = await HomeworkQueries.CaseAdherenceAsync(db, caseId, now, ct);
         return View(new CaseHomeworkView(caseId, kind, role == HomeworkRole.Counselor, clients, exercises, assignments, page, pages, adherence));
     }

@@ -24,7 +24,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        // Clamped so that a page number typed into the address cannot overflow the offset.
+        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
         var mine = await HomeworkQueries.MyAssignmentsAsync(db, User.UserId(), clock.GetUtcNow(), (PageNumber - 1) * PageSize, PageSize, ct);
         (Items, Total) = (mine.Items, mine.Total);
     }
