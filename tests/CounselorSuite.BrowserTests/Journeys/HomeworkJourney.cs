@@ -98,6 +98,14 @@ public sealed class HomeworkJourney(BrowserHost host)
                 await Expect(done).ToHaveCountAsync(1);
                 await Expect(done).ToContainTextAsync("Shared");
             });
+            await journey.StepAsync(riley, "Riley's tasks page lists it the same way", async () =>
+            {
+                await riley.GotoAsync("/portal/homework");
+                await Expect(riley).ToHaveTitleAsync("Tasks");
+                var done = riley.Locator("ul[aria-labelledby=done] li");
+                await Expect(done).ToHaveCountAsync(1);
+                await Expect(done).ToContainTextAsync("Shared");
+            });
 
             var sam = await journey.OpenAsync(Viewport.Desktop);
             await journey.StepAsync(sam, "Sam does his and keeps it private", async () =>

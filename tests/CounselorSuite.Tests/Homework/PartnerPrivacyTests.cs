@@ -77,6 +77,26 @@ public sealed class PartnerPrivacyTests
     }
 
     [Fact]
+    public async Task The_partners_own_item_shows_what_was_shared_for_the_same_step_without_the_feedback_on_it()
+    {
+        var app = await TestApp.SharedAsync();
+        var (world, _, riley, quinn) = await CoupleSubmittedAsync(app);
+        await world.Clients[0].Client.PostOkAsync($"/api/assignments/{riley}/share");
+        (await world.Counselor.PostAsJsonAsync($"/api/assignments/{riley}/review", new { comment = "Just for Riley" })).EnsureSuccessStatusCode();
+        (await world.Counselor.PostAsJsonAsync($"/api/assignments/{quinn}/review", new { comment = "Just for Quinn" })).EnsureSuccessStatusCode();
+
+        var quinnSees = await world.Clients[1].Client.DetailAsync(quinn);
+
+        var answers = quinnSees["answers"]!.AsArray();
+        Assert.Equal(2, answers.Count);
+        var rileys = Assert.Single(answers, a => !a!["mine"]!.GetValue<bool>())!;
+        Assert.Contains("Riley private words", rileys.ToJsonString());
+        Assert.Empty(rileys["reviews"]!.AsArray());
+        Assert.Contains("Just for Quinn", quinnSees.ToJsonString());
+        Assert.DoesNotContain("Just for Riley", quinnSees.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_joint_exercise_opens_only_when_every_partner_agreed_and_a_decline_stays_private()
     {
         var app = await TestApp.SharedAsync();

@@ -98,7 +98,11 @@ public static class HomeworkAccess
 
     /// <summary>The state a person sees: Overdue when past due, not submitted and the assignment is running.</summary>
     public static OccurrenceState StateAt(OccurrenceState stored, DateTimeOffset? dueAt, AssignmentStatus status, DateTimeOffset now) =>
-        stored is OccurrenceState.Assigned or OccurrenceState.InProgress && status == AssignmentStatus.Active && dueAt < now
+        StateAt(stored, dueAt < now, status);
+
+    /// <summary>The same, for states counted in the database by whether they are past due.</summary>
+    public static OccurrenceState StateAt(OccurrenceState stored, bool pastDue, AssignmentStatus status) =>
+        stored is OccurrenceState.Assigned or OccurrenceState.InProgress && status == AssignmentStatus.Active && pastDue
             ? OccurrenceState.Overdue
             : stored;
 }

@@ -20,35 +20,156 @@ public static class HomeworkQueries
     {
         var query = db.Assignments.Where(a => a.CaseId == caseId);
         var total = await query.CountAsync(ct);
-        var page = query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(skip).Take(take);
-        return new Page<AssignmentResponse>(await AssignmentsAsync(db, page, now, ct), total);
+        return new Page<AssignmentResponse>(await AssignmentsAsync(db, NewestFirst(query, skip, take), now, ct), total);
     }
 
     /// <summary>Assignments with every client's occurrences: four queries whatever the number of assignments.</summary>
     private static async Task<List<AssignmentResponse>> AssignmentsAsync(AppDbContext db, IQueryable<Assignment> query, DateTimeOffset now, CancellationToken ct)
     {
-        var assignments = await query.AsNoTracking().ToListAsync(ct);
+        var (assignments, versions, consents) = await HeadsAsync(db, query, ct);
         var ids = assignments.Select(a => a.Id).ToList();
-        var versionIds = assignments.Select(a => a.ExerciseVersionId).Distinct().ToList();
-        var versions = await db.ExerciseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new VersionInfo(v.Id, v.Version, v.Title)).ToDictionaryAsync(v => v.Id, ct);
         var occurrences = await db.Occurrences.AsNoTracking().Where(o => ids.Contains(o.AssignmentId))
             .OrderBy(o => o.Sequence).ToListAsync(ct);
-        var consents = await db.JointConsents.AsNoTracking().Where(c => ids.Contains(c.AssignmentId)).ToListAsync(ct);
         return assignments.Select(a =>
         {
             var version = versions[a.ExerciseVersionId];
             var clients = a.ClientIds.Select(clientId =>
             {
                 var mine = occurrences.Where(o => o.AssignmentId == a.Id && o.ClientId == clientId).ToList();
-                var decision = consents.FirstOrDefault(c => c.AssignmentId == a.Id && c.ClientId == clientId)?.Decision.ToString();
                 return new ClientStatesResponse(clientId, mine.Select(o => ToResponse(o, a.Status, now)).ToList(), AdherenceOf(mine, now),
-                    a.Joint ? decision ?? "Undecided" : null);
+                    JointDecisionOf(a, clientId, consents));
             }).ToList();
             return new AssignmentResponse(a.Id, a.CaseId, a.Kind.ToString(), a.ExerciseId, a.ExerciseVersionId, version.Version, version.Title,
-                a.Joint, a.ClientIds, a.Note, a.Every is { } every ? new RecurrenceResponse(every.ToString(), a.Count) : null,
-                a.StartsAt, a.FirstDueAt, a.Status.ToString(), a.CreatedAt, clients);
+                a.Joint, a.ClientIds, a.Note, RecurrenceOf(a), a.StartsAt, a.FirstDueAt, a.Status.ToString(), a.CreatedAt, clients);
         }).ToList();
+    }
+
+    private sealed record Heads(List<Assignment> Assignments, Dictionary<Guid, VersionInfo> Versions, List<JointConsent> Consents);
+
+    /// <summary>The assignments themselves with their versions' titles and the clients' joint decisions: three queries.</summary>
+    private static async Task<Heads> HeadsAsync(AppDbContext db, IQueryable<Assignment> query, CancellationToken ct)
+    {
+        var assignments = await query.AsNoTracking().ToListAsync(ct);
+        var ids = assignments.Select(a => a.Id).ToList();
+        var versionIds = assignments.Select(a => a.ExerciseVersionId).Distinct().ToList();
+        var versions = await db.ExerciseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .Select(v => new VersionInfo(v.Id, v.Version, v.Title)).ToDictionaryAsync(v => v.Id, ct);
+        var consents = await db.JointConsents.AsNoTracking().Where(c => ids.Contains(c.AssignmentId)).ToListAsync(ct);
+        return new Heads(assignments, versions, consents);
+    }
+
+    private static IQueryable<Assignment> NewestFirst(IQueryable<Assignment> query, int skip, int take) =>
+        query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(skip).Take(take);
+
+    private static RecurrenceResponse? RecurrenceOf(Assignment a) => a.Every is { } every ? new RecurrenceResponse(every.ToString(), a.Count) : null;
+
+    private static string? JointDecisionOf(Assignment a, Guid clientId, IEnumerable<JointConsent> consents) =>
+        a.Joint ? consents.FirstOrDefault(c => c.AssignmentId == a.Id && c.ClientId == clientId)?.Decision.ToString() ?? "Undecided" : null;
+
+    /// <summary>How many of each client's items of an assignment the case page lists; the assignment's own page has them all.</summary>
+    public const int LatestPerClient = 5;
+
+    /// <summary>How many of a client's items of an assignment, not among the latest listed, are in a state (as a person sees it).</summary>
+    public sealed record StateCount(string State, int Count);
+
+    /// <summary>One client's latest items of an assignment (in step order) and how many of their other items are in each state.</summary>
+    public sealed record ClientLatest(Guid ClientId, IReadOnlyList<OccurrenceResponse> Latest, IReadOnlyList<StateCount> Others, string? JointDecision)
+    {
+        public int OthersTotal => Others.Sum(o => o.Count);
+    }
+
+    /// <summary>An assignment as the case page lists it: what was assigned, and each client's latest items.</summary>
+    public sealed record AssignmentSummary(
+        Guid Id, string ExerciseTitle, int ExerciseVersion, bool Joint, string Status, RecurrenceResponse? Recurrence, DateTimeOffset? DueAt,
+        int Steps, IReadOnlyList<ClientLatest> Clients);
+
+    /// <summary>
+    /// A case's assignments, newest first, with each client's latest <see cref="LatestPerClient"/> items and the
+    /// others only counted, both in the database: a client with years of daily items costs what a new one does
+    /// (five queries whatever the history). "Latest" is the items already open, newest first, then those still to
+    /// come, soonest first, so a new assignment shows its first items and a running one what happened lately.
+    /// </summary>
+    public static async Task<Page<AssignmentSummary>> CaseSummariesAsync(AppDbContext db, Guid caseId, DateTimeOffset now, int skip, int take, CancellationToken ct)
+    {
+        var query = db.Assignments.Where(a => a.CaseId == caseId);
+        var total = await query.CountAsync(ct);
+        var (assignments, versions, consents) = await HeadsAsync(db, NewestFirst(query, skip, take), ct);
+        var ids = assignments.Select(a => a.Id).ToList();
+        // A top-N per assignment and client: EF Core makes it ROW_NUMBER() over the occurrences filtered inside
+        // (the ids filter is repeated there, else the window runs over the whole practice's occurrences).
+        var ofPage = db.Occurrences.AsNoTracking().Where(o => ids.Contains(o.AssignmentId));
+        var latest = await (
+                from k in ofPage.Select(o => new { o.AssignmentId, o.ClientId }).Distinct()
+                from o in ofPage
+                    .Where(o => o.AssignmentId == k.AssignmentId && o.ClientId == k.ClientId)
+                    .OrderByDescending(o => o.AvailableAt <= now ? o.Sequence : -o.Sequence)
+                    .Take(LatestPerClient)
+                select o)
+            .ToListAsync(ct);
+        var counts = await ofPage
+            .GroupBy(o => new { o.AssignmentId, o.ClientId, o.State, PastDue = o.DueAt != null && o.DueAt < now })
+            .Select(g => new { g.Key.AssignmentId, g.Key.ClientId, g.Key.State, g.Key.PastDue, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var items = assignments.Select(a =>
+        {
+            var version = versions[a.ExerciseVersionId];
+            var clients = a.ClientIds.Select(clientId =>
+            {
+                var shown = latest.Where(o => o.AssignmentId == a.Id && o.ClientId == clientId).OrderBy(o => o.Sequence)
+                    .Select(o => ToResponse(o, a.Status, now)).ToList();
+                var others = counts.Where(c => c.AssignmentId == a.Id && c.ClientId == clientId)
+                    .GroupBy(c => HomeworkAccess.StateAt(c.State, c.PastDue, a.Status).ToString())
+                    .Select(g => new StateCount(g.Key, g.Sum(c => c.Count) - shown.Count(o => o.State == g.Key)))
+                    .Where(c => c.Count > 0)
+                    .OrderByDescending(c => c.Count).ThenBy(c => c.State, StringComparer.Ordinal)
+                    .ToList();
+                return new ClientLatest(clientId, shown, others, JointDecisionOf(a, clientId, consents));
+            }).ToList();
+            return new AssignmentSummary(a.Id, version.Title, version.Version, a.Joint, a.Status.ToString(), RecurrenceOf(a), a.FirstDueAt,
+                Math.Max(a.Count, 1), clients);
+        }).ToList();
+        return new Page<AssignmentSummary>(items, total);
+    }
+
+    /// <summary>How many steps the assignment page shows at a time.</summary>
+    public const int StepsPerPage = 10;
+
+    public static int PageOfStep(int step) => (step - 1) / StepsPerPage + 1;
+
+    /// <summary>One page of an assignment's steps: every client's item of each step, and what they submitted.</summary>
+    /// <param name="FirstStep">The first step this page covers; <paramref name="LastStep"/> the last.</param>
+    /// <param name="StepCount">Steps in the whole assignment.</param>
+    /// <param name="Steps">The steps on this page that have items, in order.</param>
+    public sealed record AssignmentStepsPage(
+        int Page, int Pages, int FirstStep, int LastStep, int StepCount, IReadOnlyList<int> Steps, IReadOnlyList<OccurrenceResponse> Occurrences,
+        IReadOnlyList<SubmissionView> Answers);
+
+    /// <summary>
+    /// The steps of one page of an assignment, for its counselors: <see cref="StepsPerPage"/> steps, each client's
+    /// item of them and every submission of those items, read by step in the database. Without a page asked for,
+    /// the page of the latest step already open (what a counselor coming from the case page wants to read).
+    /// </summary>
+    public static async Task<AssignmentStepsPage> StepsAsync(AppDbContext db, Assignment a, Guid callerId, DateTimeOffset now, int? page, CancellationToken ct)
+    {
+        var stepCount = Math.Max(a.Count, 1);
+        var pages = (stepCount + StepsPerPage - 1) / StepsPerPage;
+        if (page is null)
+        {
+            var open = await db.Occurrences.Where(o => o.AssignmentId == a.Id && o.AvailableAt <= now).MaxAsync(o => (int?)o.Sequence, ct);
+            page = open is { } step ? PageOfStep(step) : 1;
+        }
+        var current = Math.Clamp(page.Value, 1, pages);
+        var first = (current - 1) * StepsPerPage + 1;
+        var last = Math.Min(first + StepsPerPage - 1, stepCount);
+        var occurrences = await db.Occurrences.AsNoTracking()
+            .Where(o => o.AssignmentId == a.Id && o.Sequence >= first && o.Sequence <= last)
+            .OrderBy(o => o.Sequence).ToListAsync(ct);
+        var ids = occurrences.Select(o => o.Id).ToList();
+        var answers = await SubmissionViewsAsync(db, db.Submissions.AsNoTracking().Where(s => ids.Contains(s.OccurrenceId)), callerId,
+            onlyOwnReviews: false, ct);
+        return new AssignmentStepsPage(current, pages, first, last, stepCount, occurrences.Select(o => o.Sequence).Distinct().ToList(),
+            occurrences.Select(o => ToResponse(o, a.Status, now)).ToList(), answers);
     }
 
     public static OccurrenceResponse ToResponse(Occurrence o, AssignmentStatus status, DateTimeOffset now) => new(
@@ -60,96 +181,154 @@ public static class HomeworkQueries
     {
         var figure = Adherence.Overall(occurrences.Where(o => o.State != OccurrenceState.Cancelled && o.DueAt is not null)
             .Select(o => new Progress.Analysis.Occurrence(o.DueAt!.Value, o.SubmittedAt)), now);
-        return new AdherenceResponse(figure.Due, figure.OnTime, figure.Late, figure.Share);
-    }
-
-    /// <summary>Adherence per client over every assignment of a case.</summary>
-    public static async Task<Dictionary<Guid, AdherenceResponse>> CaseAdherenceAsync(AppDbContext db, Guid caseId, DateTimeOffset now, CancellationToken ct)
-    {
-        var occurrences = await db.Occurrences.AsNoTracking().Where(o => o.CaseId == caseId).ToListAsync(ct);
-        return occurrences.GroupBy(o => o.ClientId).ToDictionary(g => g.Key, g => AdherenceOf(g, now));
+        return ToResponse(figure);
     }
 
     /// <summary>
-    /// A client's homework: what is open (soonest due first), then what is overdue, then what is done (newest
-    /// first). Items not open yet, cancelled items never submitted, and cases they left are not listed.
+    /// Adherence per client over every assignment of a case, counted in the database (the figures of
+    /// <see cref="AdherenceOf"/>). Clients with nothing due yet are left out.
     /// </summary>
+    public static async Task<Dictionary<Guid, AdherenceResponse>> CaseAdherenceAsync(AppDbContext db, Guid caseId, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await db.Occurrences.AsNoTracking()
+            .Where(o => o.CaseId == caseId && o.State != OccurrenceState.Cancelled && o.DueAt != null && o.DueAt <= now)
+            .GroupBy(o => o.ClientId)
+            .Select(g => new { ClientId = g.Key, Due = g.Count(), OnTime = g.Count(o => o.SubmittedAt <= o.DueAt), Late = g.Count(o => o.SubmittedAt > o.DueAt) })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.ClientId, r => ToResponse(new Progress.Analysis.AdherenceFigure(null, r.Due, r.OnTime, r.Late)));
+    }
+
+    private static AdherenceResponse ToResponse(Progress.Analysis.AdherenceFigure figure) => new(figure.Due, figure.OnTime, figure.Late, figure.Share);
+
     /// <summary>One page of a client's items, the total, and the client's unread feedback across all items.</summary>
     public sealed record MyAssignmentsPage(IReadOnlyList<MyAssignmentItem> Items, int Total, int NewFeedback);
 
-    private static readonly OccurrenceState[] DoneStates = [OccurrenceState.Submitted, OccurrenceState.Reviewed];
+    /// <summary>The start of a client's list: the first open items, the latest done ones, and how many there are of each.</summary>
+    public sealed record MyHomeworkStart(IReadOnlyList<MyAssignmentItem> Open, int OpenTotal, IReadOnlyList<MyAssignmentItem> Done, int DoneTotal, int NewFeedback);
+
+    // The sections of a client's list, in the order the portal shows them.
+    private const int DueSoonSection = 0;
+    private const int OverdueSection = 1;
+    private const int DoneSection = 2;
+
+    /// <summary>One of a client's items with what the list shows of its assignment (a class: EF Core orders and filters by its members).</summary>
+    private sealed class MyRow
+    {
+        public required Occurrence Occurrence { get; init; }
+        public AssignmentStatus Status { get; init; }
+        public bool Joint { get; init; }
+        public int Count { get; init; }
+        public string? Note { get; init; }
+        public Guid[] ClientIds { get; init; } = [];
+        public Guid VersionId { get; init; }
+        public int Section { get; init; }
+    }
+
+    /// <summary>
+    /// A client's items, each with its section: open (soonest due first), overdue, or done. Items not open yet,
+    /// cancelled items never submitted, cases they left, and (while an assignment is paused) items that would
+    /// have opened since are left out.
+    /// </summary>
+    /// <remarks>
+    /// From the client's cases to their assignments to the client's items of each (the unique index on
+    /// assignment, client, step): a few dozen index reads for years of items, where starting from the items
+    /// made PostgreSQL look up an assignment per item.
+    /// </remarks>
+    private static IQueryable<MyRow> MyRows(AppDbContext db, Guid clientId, DateTimeOffset now) =>
+        from a in db.Assignments.AsNoTracking()
+        where db.CaseClients.Any(cc => cc.CaseId == a.CaseId && cc.ClientId == clientId)
+        join o in db.Occurrences.AsNoTracking() on a.Id equals o.AssignmentId
+        where o.ClientId == clientId && o.AvailableAt <= now && o.State != OccurrenceState.Cancelled
+            && (o.State == OccurrenceState.Submitted || o.State == OccurrenceState.Reviewed
+                || a.Status != AssignmentStatus.Paused || o.AvailableAt <= a.PausedAt)
+        select new MyRow
+        {
+            Occurrence = o, Status = a.Status, Joint = a.Joint, Count = a.Count, Note = a.Note, ClientIds = a.ClientIds,
+            VersionId = a.ExerciseVersionId,
+            // Overdue as HomeworkAccess.StateAt has it: open items (Assigned, InProgress) past due while the assignment runs.
+            Section = o.State == OccurrenceState.Submitted || o.State == OccurrenceState.Reviewed ? DoneSection
+                : a.Status == AssignmentStatus.Active && o.DueAt < now ? OverdueSection
+                : DueSoonSection,
+        };
+
+    /// <summary>The portal's order as an ORDER BY: by section; open items by due date (none last), done items latest first.</summary>
+    private static IOrderedQueryable<MyRow> InPortalOrder(IQueryable<MyRow> rows) =>
+        rows.OrderBy(r => r.Section)
+            .ThenBy(r => r.Section == DoneSection ? null : r.Occurrence.DueAt)
+            .ThenByDescending(r => r.Section == DoneSection ? r.Occurrence.SubmittedAt : null)
+            .ThenBy(r => r.Occurrence.Id);
 
     /// <summary>
     /// The client's items in the order the portal shows them: open (soonest due first), overdue, then done
-    /// (latest first). Open items are few and are read whole; done items grow with every week of homework,
-    /// so only the requested page of them is read, in the database (a client with years of daily items
-    /// costs the same as a new one). Feedback and share flags are read for the page's items only.
+    /// (latest first). Only the requested page is read, ordered and cut in the database, so a client with
+    /// hundreds of missed daily items or years of done ones costs what a new one does. Feedback and share
+    /// flags are read for the page's items only.
     /// </summary>
     public static async Task<MyAssignmentsPage> MyAssignmentsAsync(AppDbContext db, Guid clientId, DateTimeOffset now,
         int skip, int take, CancellationToken ct)
     {
-        var mine =
-            from o in db.Occurrences.AsNoTracking()
-            join a in db.Assignments.AsNoTracking() on o.AssignmentId equals a.Id
-            join v in db.ExerciseVersions.AsNoTracking() on a.ExerciseVersionId equals v.Id
-            where o.ClientId == clientId && o.AvailableAt <= now && o.State != OccurrenceState.Cancelled
-                && db.CaseClients.Any(cc => cc.CaseId == o.CaseId && cc.ClientId == clientId)
-            select new { Occurrence = o, a.Status, a.PausedAt, a.Joint, a.Count, a.Note, a.CaseId, a.ClientIds, v.Title };
+        var rows = MyRows(db, clientId, now);
+        var total = await rows.CountAsync(ct);
+        var page = await InPortalOrder(rows).Skip(skip).Take(take).ToListAsync(ct);
+        var (items, newFeedback) = await ItemsAsync(db, clientId, now, page, ct);
+        return new MyAssignmentsPage(items, total, newFeedback);
+    }
 
-        var open = (await mine.Where(r => !DoneStates.Contains(r.Occurrence.State)).ToListAsync(ct))
-            // While paused, items that would have opened since do not appear.
-            .Where(r => r.Status != AssignmentStatus.Paused || r.Occurrence.AvailableAt <= r.PausedAt)
-            .Select(r => (Row: r, State: HomeworkAccess.StateAt(r.Occurrence.State, r.Occurrence.DueAt, r.Status, now)))
-            .OrderBy(x => x.State == OccurrenceState.Overdue ? 1 : 0)
-            .ThenBy(x => x.Row.Occurrence.DueAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(x => x.Row.Occurrence.Id)
-            .ToList();
-        var doneQuery = mine.Where(r => DoneStates.Contains(r.Occurrence.State));
-        var doneTotal = await doneQuery.CountAsync(ct);
-        var doneSkip = Math.Max(0, skip - open.Count);
-        var doneTake = Math.Max(0, take - Math.Max(0, open.Count - skip));
-        var done = doneTake == 0 ? [] : await doneQuery
-            .OrderByDescending(r => r.Occurrence.SubmittedAt).ThenBy(r => r.Occurrence.Id)
-            .Skip(doneSkip).Take(doneTake)
-            .ToListAsync(ct);
+    /// <summary>The first <paramref name="open"/> open items (overdue after the others) and the latest <paramref name="done"/> done ones.</summary>
+    public static async Task<MyHomeworkStart> MyHomeworkStartAsync(AppDbContext db, Guid clientId, DateTimeOffset now, int open, int done,
+        CancellationToken ct)
+    {
+        var rows = MyRows(db, clientId, now);
+        var counts = await rows.GroupBy(r => r.Section == DoneSection).Select(g => new { Done = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var openRows = await InPortalOrder(rows.Where(r => r.Section != DoneSection)).Take(open).ToListAsync(ct);
+        var doneRows = await InPortalOrder(rows.Where(r => r.Section == DoneSection)).Take(done).ToListAsync(ct);
+        var (items, newFeedback) = await ItemsAsync(db, clientId, now, [.. openRows, .. doneRows], ct);
+        return new MyHomeworkStart(items[..openRows.Count], counts.Where(c => !c.Done).Sum(c => c.Count),
+            items[openRows.Count..], counts.Where(c => c.Done).Sum(c => c.Count), newFeedback);
+    }
 
-        var page = open.Skip(skip).Take(take)
-            .Concat(done.Select(r => (Row: r, State: HomeworkAccess.StateAt(r.Occurrence.State, r.Occurrence.DueAt, r.Status, now))))
-            .ToList();
-        var pageIds = page.Select(x => x.Row.Occurrence.Id).ToList();
+    /// <summary>The rows as list items, with their feedback, share and joint flags read for these rows only.</summary>
+    private static async Task<(List<MyAssignmentItem> Items, int NewFeedback)> ItemsAsync(AppDbContext db, Guid clientId, DateTimeOffset now,
+        List<MyRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Occurrence.Id).ToList();
+        // Titles for the page's rows only: joined before the cut, PostgreSQL looked one up for every item.
+        var versionIds = rows.Select(r => r.VersionId).Distinct().ToList();
+        var titles = await db.ExerciseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .Select(v => new { v.Id, v.Title }).ToDictionaryAsync(v => v.Id, v => v.Title, ct);
         var unseen = await (
                 from r in db.Reviews.AsNoTracking()
                 join sub in db.Submissions.AsNoTracking() on r.SubmissionId equals sub.Id
                 where sub.ClientId == clientId && r.SeenAt == null
                 select sub.OccurrenceId)
             .ToListAsync(ct);
-        var shared = await (
+        var shared = ids.Count == 0 ? [] : await (
                 from sh in db.Shares.AsNoTracking()
                 join sub in db.Submissions.AsNoTracking() on sh.SubmissionId equals sub.Id
-                where sh.WithdrawnAt == null && pageIds.Contains(sub.OccurrenceId)
+                where sh.WithdrawnAt == null && ids.Contains(sub.OccurrenceId)
                 select sub.OccurrenceId)
             .ToListAsync(ct);
 
-        var joint = page.Where(x => x.Row.Joint).ToList();
-        var jointIds = joint.Select(x => x.Row.Occurrence.AssignmentId).Distinct().ToList();
+        var joint = rows.Where(r => r.Joint).ToList();
+        var jointIds = joint.Select(r => r.Occurrence.AssignmentId).Distinct().ToList();
         var agreed = jointIds.Count == 0 ? [] : await db.JointConsents.AsNoTracking()
             .Where(c => jointIds.Contains(c.AssignmentId) && c.Decision == JointDecision.Agreed)
             .Select(c => new { c.AssignmentId, c.ClientId }).ToListAsync(ct);
-        var caseIds = joint.Select(x => x.Row.CaseId).Distinct().ToList();
+        var caseIds = joint.Select(r => r.Occurrence.CaseId).Distinct().ToList();
         var alertCases = caseIds.Count == 0 ? [] : await db.SafetyAlerts.AsNoTracking()
             .Where(a => caseIds.Contains(a.CaseId) && a.Status == SafetyAlertStatus.Open)
             .Select(a => a.CaseId).Distinct().ToListAsync(ct);
 
-        var items = page.Select(x =>
+        var items = rows.Select(r =>
         {
-            var (r, state) = x;
             var o = r.Occurrence;
             var available = !r.Joint || (r.ClientIds.All(c => agreed.Any(g => g.AssignmentId == o.AssignmentId && g.ClientId == c))
-                && !alertCases.Contains(r.CaseId));
-            return new MyAssignmentItem(o.Id, o.AssignmentId, o.CaseId, r.Title, o.DueAt, o.AvailableAt, state.ToString(), o.Sequence,
-                r.Count, r.Joint, available, r.Note, unseen.Count(id => id == o.Id), shared.Contains(o.Id), o.SubmittedAt);
+                && !alertCases.Contains(o.CaseId));
+            return new MyAssignmentItem(o.Id, o.AssignmentId, o.CaseId, titles[r.VersionId], o.DueAt, o.AvailableAt,
+                HomeworkAccess.StateAt(o.State, o.DueAt, r.Status, now).ToString(), o.Sequence, r.Count, r.Joint, available, r.Note,
+                unseen.Count(id => id == o.Id), shared.Contains(o.Id), o.SubmittedAt);
         }).ToList();
-        return new MyAssignmentsPage(items, open.Count + doneTotal, unseen.Count);
+        return (items, unseen.Count);
     }
 
     public static ExerciseVersionResponse ToResponse(ExerciseVersion v, bool forClient) => new(
@@ -163,48 +342,69 @@ public static class HomeworkQueries
     /// </summary>
     public static async Task<AssignmentDetail> DetailAsync(AppDbContext db, HomeworkTarget target, Guid callerId, DateTimeOffset now, CancellationToken ct)
     {
+        if (target.Role == HomeworkRole.Client)
+        {
+            return (await ClientItemAsync(db, target, callerId, now, ct)).Detail;
+        }
         var a = target.Assignment;
         var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
-        var forClient = target.Role == HomeworkRole.Client;
-        var recurrence = a.Every is { } every ? new RecurrenceResponse(every.ToString(), a.Count) : null;
-        if (!forClient)
-        {
-            var scope = db.Submissions.AsNoTracking().Where(s => s.AssignmentId == a.Id);
-            if (target.Occurrence is { } only)
-            {
-                scope = scope.Where(s => s.OccurrenceId == only.Id);
-            }
-            var all = await SubmissionViewsAsync(db, scope, callerId, ct);
-            var states = (await AssignmentAsync(db, a.Id, now, ct))!.Clients;
-            return new AssignmentDetail(target.Occurrence?.Id ?? a.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, recurrence, a.Joint,
-                ToResponse(version, false), target.Occurrence is { } o ? ToResponse(o, a.Status, now) : null,
-                await HomeworkAccess.JointAvailableAsync(db, a, ct), null, null, all, states);
-        }
+        // Through the items' ids: submissions have no index on their assignment, and the scan read the whole table.
+        var scope = target.Occurrence is { } only
+            ? db.Submissions.AsNoTracking().Where(s => s.OccurrenceId == only.Id)
+            : db.Submissions.AsNoTracking().Where(s => db.Occurrences.Where(o => o.AssignmentId == a.Id).Select(o => o.Id).Contains(s.OccurrenceId));
+        var all = await SubmissionViewsAsync(db, scope, callerId, onlyOwnReviews: false, ct);
+        var states = (await AssignmentAsync(db, a.Id, now, ct))!.Clients;
+        return new AssignmentDetail(target.Occurrence?.Id ?? a.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, RecurrenceOf(a), a.Joint,
+            ToResponse(version, false), target.Occurrence is { } o ? ToResponse(o, a.Status, now) : null,
+            await HomeworkAccess.JointAvailableAsync(db, a, ct), null, null, all, states);
+    }
 
+    /// <summary>A client's view of one item, and the exercise version it was read with (the portal page builds its form from it).</summary>
+    public sealed record ClientItem(AssignmentDetail Detail, ExerciseVersion Version);
+
+    /// <summary>
+    /// A client's own item: the item, its draft, the client's submission of it with the counselor's feedback,
+    /// and what the other clients shared for the same step (never a screening, never the feedback on it: that
+    /// is the counselor's word to its writer). Read by key, in the same few queries however long the
+    /// assignment's history. Marks the feedback read.
+    /// </summary>
+    public static async Task<ClientItem> ClientItemAsync(AppDbContext db, HomeworkTarget target, Guid callerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var a = target.Assignment;
         var occurrence = target.Occurrence!;
+        var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
         var draft = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.OccurrenceId == occurrence.Id, ct);
-        // Own submission, and what the other partners of the same step chose to share (never a screening).
-        var visible = db.Submissions.AsNoTracking().Where(s => s.OccurrenceId == occurrence.Id
-            || (s.AssignmentId == a.Id && s.ClientId != callerId && !s.Screening
-                && db.Occurrences.Any(o => o.Id == s.OccurrenceId && o.Sequence == occurrence.Sequence)
-                && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null)));
-        var answers = await SubmissionViewsAsync(db, visible, callerId, ct);
-        var decision = await db.JointConsents.AsNoTracking().Where(c => c.AssignmentId == a.Id && c.ClientId == callerId)
+        // The step's items (one per client) through the assignment's unique index, then their submissions through
+        // theirs. Not an OR over the assignment's submissions: that had no index to use and read the whole table.
+        var step = db.Occurrences.Where(o => o.AssignmentId == a.Id && o.Sequence == occurrence.Sequence).Select(o => o.Id);
+        var visible = db.Submissions.AsNoTracking().Where(s => step.Contains(s.OccurrenceId)
+            && (s.OccurrenceId == occurrence.Id
+                || (s.ClientId != callerId && !s.Screening && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null))));
+        var answers = await SubmissionViewsAsync(db, visible, callerId, onlyOwnReviews: true, ct);
+        var decision = !a.Joint ? null : await db.JointConsents.AsNoTracking().Where(c => c.AssignmentId == a.Id && c.ClientId == callerId)
             .Select(c => (JointDecision?)c.Decision).FirstOrDefaultAsync(ct);
-        await db.Reviews.Where(r => r.SeenAt == null && db.Submissions.Any(s => s.Id == r.SubmissionId && s.OccurrenceId == occurrence.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now), ct);
-        return new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, recurrence, a.Joint, ToResponse(version, true),
+        if (answers.FirstOrDefault(s => s.Mine && s.Reviews.Count > 0) is { } reviewed)
+        {
+            await db.Reviews.Where(r => r.SubmissionId == reviewed.Id && r.SeenAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now), ct);
+        }
+        var detail = new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, RecurrenceOf(a), a.Joint, ToResponse(version, true),
             ToResponse(occurrence, a.Status, now), await HomeworkAccess.JointAvailableAsync(db, a, ct),
             decision switch { JointDecision.Agreed => "Agree", JointDecision.Declined => "Decline", _ => null },
             draft is null ? null : new DraftView(draft.Version, draft.UpdatedAt, AnswerRules.Deserialize(draft.Answers)),
             answers, null);
+        return new ClientItem(detail, version);
     }
 
     /// <summary>
     /// A partner's shared submission, read through its own occurrence id: only when shared, never a
     /// screening. Null (404) otherwise.
     /// </summary>
-    public static async Task<AssignmentDetail?> SharedDetailAsync(AppDbContext db, Guid occurrenceId, Guid callerId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<AssignmentDetail?> SharedDetailAsync(AppDbContext db, Guid occurrenceId, Guid callerId, DateTimeOffset now, CancellationToken ct) =>
+        (await SharedItemAsync(db, occurrenceId, callerId, now, ct))?.Detail;
+
+    /// <summary>The same, with the version read, for the portal page.</summary>
+    public static async Task<ClientItem?> SharedItemAsync(AppDbContext db, Guid occurrenceId, Guid callerId, DateTimeOffset now, CancellationToken ct)
     {
         var occurrence = await db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => o.Id == occurrenceId
             && o.ClientId != callerId
@@ -215,20 +415,21 @@ public static class HomeworkQueries
         }
         var shared = db.Submissions.AsNoTracking().Where(s => s.OccurrenceId == occurrence.Id && !s.Screening
             && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null));
-        var answers = await SubmissionViewsAsync(db, shared, callerId, ct);
+        // The reviews are the counselor's words to the writer, not to the partner: none are read.
+        var answers = await SubmissionViewsAsync(db, shared, callerId, onlyOwnReviews: true, ct);
         if (answers.Count == 0)
         {
             return null;
         }
         var a = await db.Assignments.AsNoTracking().FirstAsync(x => x.Id == occurrence.AssignmentId, ct);
         var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
-        return new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), null, null, a.Joint, ToResponse(version, true),
-            ToResponse(occurrence, a.Status, now), true, null, null,
-            // The reviews are the counselor's words to the writer, not to the partner.
-            answers.Select(s => s with { Reviews = [] }).ToList(), null);
+        return new ClientItem(new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), null, null, a.Joint, ToResponse(version, true),
+            ToResponse(occurrence, a.Status, now), true, null, null, answers, null), version);
     }
 
-    private static async Task<List<SubmissionView>> SubmissionViewsAsync(AppDbContext db, IQueryable<Submission> query, Guid callerId, CancellationToken ct)
+    /// <param name="onlyOwnReviews">For a client: feedback is read for the caller's own submissions only.</param>
+    private static async Task<List<SubmissionView>> SubmissionViewsAsync(AppDbContext db, IQueryable<Submission> query, Guid callerId,
+        bool onlyOwnReviews, CancellationToken ct)
     {
         var rows = await (
                 from s in query
@@ -241,8 +442,8 @@ public static class HomeworkQueries
                     Partners = db.CaseClients.Any(cc => cc.CaseId == s.CaseId && cc.ClientId != s.ClientId),
                 })
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var reviews = await (
+        var ids = rows.Where(r => !onlyOwnReviews || r.ClientId == callerId).Select(r => r.Id).ToList();
+        var reviews = ids.Count == 0 ? [] : await (
                 from r in db.Reviews.AsNoTracking()
                 where ids.Contains(r.SubmissionId)
                 join u in db.Users.AsNoTracking() on r.ReviewerId equals u.Id

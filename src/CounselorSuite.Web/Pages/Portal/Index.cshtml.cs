@@ -12,16 +12,18 @@ namespace CounselorSuite.Web.Pages.Portal;
 
 public sealed class IndexModel(AppDbContext db, PracticeLook look, MarkdownRenderer markdown, TimeProvider clock) : PageModel
 {
-    private const int OpenItemsLimit = 500;
+    /// <summary>Open items the home page lists (due soon first, then past their date); the rest are on the tasks page.</summary>
+    public const int OpenItems = 10;
+
+    /// <summary>Done items the home page lists, latest first.</summary>
+    public const int DoneItems = 5;
 
     public string DisplayName { get; private set; } = "";
     public IReadOnlyList<ConfidentialityAgreement> Agreements { get; private set; } = [];
+    public HomeworkQueries.MyHomeworkStart Homework { get; private set; } = new([], 0, [], 0, 0);
 
-    /// <summary>Homework in the order the home page shows it: due soon, overdue, done.</summary>
-    public IReadOnlyList<MyAssignmentItem> DueSoon { get; private set; } = [];
-    public IReadOnlyList<MyAssignmentItem> Overdue { get; private set; } = [];
-    public IReadOnlyList<MyAssignmentItem> Done { get; private set; } = [];
-    public int NewFeedback { get; private set; }
+    /// <summary>Items not listed here, on the tasks page.</summary>
+    public int MoreTasks => Homework.OpenTotal - Homework.Open.Count + Homework.DoneTotal - Homework.Done.Count;
 
     /// <summary>The practice's help resources, rendered from Markdown and sanitised.</summary>
     public string HelpHtml { get; private set; } = "";
@@ -33,12 +35,6 @@ public sealed class IndexModel(AppDbContext db, PracticeLook look, MarkdownRende
         Agreements = await db.Cases.AsNoTracking().VisibleTo(User).Where(c => !c.IsClosed)
             .Select(c => c.Confidentiality).Distinct().ToListAsync(ct);
         HelpHtml = markdown.ToHtml((await look.GetAsync(ct))?.HelpResources);
-        // Everything open, and the 20 most recent done items: the home page lists no more than that.
-        var mine = await HomeworkQueries.MyAssignmentsAsync(db, userId, clock.GetUtcNow(), 0, OpenItemsLimit + 20, ct);
-        var items = mine.Items;
-        DueSoon = items.Where(i => i.State is "Assigned" or "InProgress").ToList();
-        Overdue = items.Where(i => i.State == "Overdue").ToList();
-        Done = items.Where(i => i.State is "Submitted" or "Reviewed").Take(20).ToList();
-        NewFeedback = mine.NewFeedback;
+        Homework = await HomeworkQueries.MyHomeworkStartAsync(db, userId, clock.GetUtcNow(), OpenItems, DoneItems, ct);
     }
 }

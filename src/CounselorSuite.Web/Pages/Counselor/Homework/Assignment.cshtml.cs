@@ -4,6 +4,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,20 +12,22 @@ using Microsoft.EntityFrameworkCore;
 namespace CounselorSuite.Web.Pages.Counselor.Homework;
 
 /// <summary>
-/// One assignment for its counselors: each step with the clients' submissions side by side, feedback,
-/// and the controls (due date, pause, resume, cancel). Reached by the assignment's id or one item's id.
+/// One assignment for its counselors: its steps, a page at a time, with the clients' submissions side by side,
+/// feedback, and the controls (due date, pause, resume, cancel). Reached by the assignment's id or one item's id.
 /// </summary>
 public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, IAuditLog audit, TimeProvider clock) : PageModel
 {
-    public AssignmentDetail Detail { get; private set; } = null!;
+    public Assignment Assignment { get; private set; } = null!;
     public ExerciseVersion Version { get; private set; } = null!;
+    public HomeworkQueries.AssignmentStepsPage Steps { get; private set; } = null!;
     public string CaseTitle { get; private set; } = "";
     public CaseKind CaseKind { get; private set; }
     public Dictionary<Guid, string> Names { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, int? p, CancellationToken ct)
     {
-        var target = await HomeworkAccess.ResolveAsync(db, User, id, clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        var target = await HomeworkAccess.ResolveAsync(db, User, id, now, ct);
         switch (target?.Role)
         {
             case null or HomeworkRole.Client:
@@ -32,20 +35,27 @@ public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, I
             case HomeworkRole.Admin:
                 return Forbid(); // answers are the case's counselors' to read
         }
-        // Always the whole assignment: the side-by-side view needs every client's items.
-        var whole = target with { Occurrence = null };
-        Detail = await HomeworkQueries.DetailAsync(db, whole, User.UserId(), clock.GetUtcNow(), ct);
-        Version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == Detail.Exercise.VersionId, ct);
-        var found = await db.Cases.AsNoTracking().Where(c => c.Id == Detail.CaseId).Select(c => new { c.Title, c.Kind }).FirstAsync(ct);
+        // The whole assignment, a page of steps at a time: a daily check-in has up to 60 steps per client.
+        Assignment = target.Assignment;
+        Version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == Assignment.ExerciseVersionId, ct);
+        // Reached by an item's id, the page with that item.
+        var page = p ?? (target.Occurrence is { } item ? HomeworkQueries.PageOfStep(item.Sequence) : null);
+        Steps = await HomeworkQueries.StepsAsync(db, Assignment, User.UserId(), now, page, ct);
+        var found = await db.Cases.AsNoTracking().Where(c => c.Id == Assignment.CaseId).Select(c => new { c.Title, c.Kind }).FirstAsync(ct);
         (CaseTitle, CaseKind) = (found.Title, found.Kind);
-        var ids = Detail.Clients!.Select(c => c.ClientId).ToList();
-        Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        await audit.WriteAsync(new AuditEntry(HomeworkAudit.AssignmentRead, "Assignment", Detail.AssignmentId, ids), ct);
+        var ids = Assignment.ClientIds.ToList();
+        Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        await audit.WriteAsync(new AuditEntry(HomeworkAudit.AssignmentRead, "Assignment", Assignment.Id, ids), ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid occurrenceId, string? comment, CancellationToken ct) =>
-        After(id, await homework.ReviewAsync(User, occurrenceId, new ReviewRequest(comment), ct), "Feedback saved. The client gets a neutral message.");
+    // "p", not "page": Razor Pages keeps "page" for the page's own route value.
+    public Pager StepPager => new(Steps.Page, Steps.Pages, page => $"/counselor/homework/{Assignment.Id}?p={page}",
+        Earlier: "Earlier items", Later: "Later items", Id: "step-pages");
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid occurrenceId, string? comment, int? p, CancellationToken ct) =>
+        After(id, await homework.ReviewAsync(User, occurrenceId, new ReviewRequest(comment), ct), "Feedback saved. The client gets a neutral message.", p);
 
     public async Task<IActionResult> OnPostDueAsync(Guid id, string? dueAt, CancellationToken ct)
     {
@@ -69,7 +79,8 @@ public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, I
         });
     }
 
-    private IActionResult After<T>(Guid id, Outcome<T> outcome, string success)
+    /// <param name="p">The page of steps to go back to (feedback is written on one); none for the latest.</param>
+    private IActionResult After<T>(Guid id, Outcome<T> outcome, string success, int? p = null)
     {
         switch (outcome.Failure)
         {
@@ -84,7 +95,7 @@ public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, I
                 TempData["Flash"] = success;
                 break;
         }
-        return RedirectToPage(new { id });
+        return RedirectToPage(new { id, p });
     }
 
     public string AnswerText(PromptAnswer? answer) => answer switch

@@ -1,6 +1,8 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Pages;
+using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +12,26 @@ public sealed record ExerciseChoice(Guid Id, string Title, bool Joint, bool Safe
 
 public sealed record CaseHomeworkView(
     Guid CaseId, CaseKind Kind, bool MayAssign, IReadOnlyList<(Guid Id, string Name)> Clients, IReadOnlyList<ExerciseChoice> Exercises,
-    IReadOnlyList<AssignmentResponse> Assignments, IReadOnlyDictionary<Guid, AdherenceResponse> Adherence)
+    Page<HomeworkQueries.AssignmentSummary> Assignments, int Page, int Pages, IReadOnlyDictionary<Guid, AdherenceResponse> Adherence)
 {
     public string NameOf(Guid clientId) => Clients.FirstOrDefault(c => c.Id == clientId).Name ?? "Former client";
+
+    public Pager Pager => new(Page, Pages, page => $"/counselor/cases/{CaseId}?{CaseHomeworkViewComponent.PageParameter}={page}#homework",
+        "Pages of assignments", "Newer assignments", "Older assignments", "assignment-pages");
 }
 
 /// <summary>
-/// The homework section of a case page: the assign form, every assignment with each client's states,
-/// and adherence per client. The case page has already checked that the user manages the case.
+/// The homework section of a case page: the assign form, the assignments a page at a time with each client's
+/// latest items (the assignment's own page has them all), and adherence per client. The case page has already
+/// checked that the user manages the case.
 /// </summary>
 public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
 {
+    public const int AssignmentsPerPage = 20;
+
+    /// <summary>The case page's query parameter for this section's page (the page has others of its own).</summary>
+    public const string PageParameter = "assignments";
+
     public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
     {
         var ct = HttpContext.RequestAborted;
@@ -37,9 +48,18 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
                      orderby v.Title
                      select new ExerciseChoice(e.Id, v.Title, v.Joint, v.SafetyScreening)).ToListAsync(ct)
             : [];
-        var assignments = await HomeworkQueries.CaseAssignmentsAsync(db, caseId, now, 0, 50, ct);
+        // Clamped so that a page number typed into the address cannot overflow the offset.
+        var page = int.TryParse(Request.Query[PageParameter], out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
+        var assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
+        var pages = Math.Max(1, (assignments.Total + AssignmentsPerPage - 1) / AssignmentsPerPage);
+        if (page > pages)
+        {
+            // Past the end (an old link, assignments since cancelled): the last page instead of an empty one.
+            page = pages;
+            assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
+        }
         var adherence = await HomeworkQueries.CaseAdherenceAsync(db, caseId, now, ct);
-        return View(new CaseHomeworkView(caseId, kind, role == HomeworkRole.Counselor, clients, exercises, assignments.Items, adherence));
+        return View(new CaseHomeworkView(caseId, kind, role == HomeworkRole.Counselor, clients, exercises, assignments, page, pages, adherence));
     }
 }
 

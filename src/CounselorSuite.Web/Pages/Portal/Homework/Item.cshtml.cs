@@ -193,18 +193,17 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         var target = await HomeworkAccess.ResolveAsync(db, User, id, now, ct);
         if (target is { Role: HomeworkRole.Client })
         {
-            Detail = await HomeworkQueries.DetailAsync(db, target, me, now, ct);
+            (Detail, Version) = await HomeworkQueries.ClientItemAsync(db, target, me, now, ct);
         }
-        else if (await HomeworkQueries.SharedDetailAsync(db, id, me, now, ct) is { } shared)
+        else if (await HomeworkQueries.SharedItemAsync(db, id, me, now, ct) is { } shared)
         {
-            Detail = shared;
+            (Detail, Version) = shared;
             SharedWithMe = true;
         }
         else
         {
             return false;
         }
-        Version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == Detail.Exercise.VersionId, ct);
         var answers = posted ?? Detail.Draft?.Answers ?? [];
         DraftVersion = Detail.Draft?.Version ?? 0;
         Form = ExerciseFormModel.From(Version, markdown) with
@@ -219,7 +218,8 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
             || AnswerRules.SignalsDanger(answers.Concat(own).ToList(), Version.Prompts);
         HelpHtml = markdown.ToHtml((await look.GetAsync(ct))?.HelpResources);
         var ids = Detail.Answers.Select(a => a.ClientId).Distinct().ToList();
-        Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         await audit.WriteAsync(new AuditEntry(HomeworkAudit.AssignmentRead, "Assignment", Detail.AssignmentId, ids.Append(me).Distinct().ToList()), ct);
         return true;
     }
