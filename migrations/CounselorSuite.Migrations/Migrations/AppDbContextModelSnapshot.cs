@@ -1813,6 +1813,10 @@ namespace CounselorSuite.Migrations.Migrations
                     b.HasIndex("PracticeId", "SubmissionId", "At")
                         .HasDatabaseName("ix_homework_reviews_practice_id_submission_id_at");
 
+                    b.HasIndex(new[] { "PracticeId", "SubmissionId" }, "UnseenReviews")
+                        .HasDatabaseName("ix_homework_reviews_unseen")
+                        .HasFilter("seen_at IS NULL");
+
                     b.ToTable("homework_reviews", (string)null);
                 });
 

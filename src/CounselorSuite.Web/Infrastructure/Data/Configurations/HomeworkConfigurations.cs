@@ -115,6 +115,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Comment).HasMaxLength(5000);
         b.HasIndex(r => new { r.PracticeId, r.SubmissionId, r.At });
+        // The portal counts a client's unread feedback on every visit: only the unread reviews, a few rows.
+        b.HasIndex(r => new { r.PracticeId, r.SubmissionId }, "UnseenReviews").HasFilter("seen_at IS NULL").HasDatabaseName("ix_homework_reviews_unseen");
         b.HasOne<Submission>().WithMany().HasForeignKey(r => new { r.PracticeId, r.SubmissionId }).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(r => new { r.PracticeId, r.ReviewerId }).OnDelete(DeleteBehavior.Restrict);
     }
