@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Exercises;
 using Adherence = CounselorSuite.Web.Features.Progress.Analysis.Adherence;
 using Occurrence = CounselorSuite.Web.Domain.Occurrence;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -153,7 +154,7 @@ public static class HomeworkQueries
     public static async Task<AssignmentStepsPage> StepsAsync(AppDbContext db, Assignment a, Guid callerId, DateTimeOffset now, int? page, CancellationToken ct)
     {
         var stepCount = Math.Max(a.Count, 1);
-        var pages = (stepCount + StepsPerPage - 1) / StepsPerPage;
+        var pages = Pager.PagesFor(stepCount, StepsPerPage);
         if (page is null)
         {
             var open = await db.Occurrences.Where(o => o.AssignmentId == a.Id && o.AvailableAt <= now).MaxAsync(o => (int?)o.Sequence, ct);

@@ -90,6 +90,13 @@ public sealed class ProgressData
 
     public IEnumerable<WeekRow> WeeksOf(Guid clientId) => Weeks.Where(w => w.ClientId == clientId);
 
+    /// <summary>One client's weeks of one dimension, oldest first (<see cref="Weeks"/> is kept in that order).</summary>
+    public IReadOnlyList<WeekRow> WeeksOf(Guid clientId, ProgressDimension dimension) =>
+        (weeksBySeries ??= Weeks.ToLookup(w => (w.ClientId, w.Dimension)))[(clientId, dimension)].ToList();
+
+    // Every chart, table and gap of a view reads the weeks of one series: grouped once, not filtered per call.
+    private ILookup<(Guid ClientId, ProgressDimension Dimension), WeekRow>? weeksBySeries;
+
     public string SourceOf(Guid submissionId) => Sources.GetValueOrDefault(submissionId, "");
 
     /// <summary>How many answers the client gave in the range, and the latest one's time.</summary>
@@ -100,8 +107,6 @@ public sealed class ProgressData
     }
 
     /// <summary>A series spanning more than <see cref="WeeklyRollup.LongRange"/> is shown as weekly means.</summary>
-    public bool IsLong(Guid clientId, ProgressDimension dimension) => IsLong(Weeks.Where(w => w.ClientId == clientId && w.Dimension == dimension).ToList());
-
     public static bool IsLong(IReadOnlyCollection<WeekRow> weeks) =>
         weeks.Count > 0 && weeks.Sum(w => w.Count) > 1 && weeks.Max(w => w.LastAt) - weeks.Min(w => w.FirstAt) > WeeklyRollup.LongRange;
 
@@ -114,7 +119,7 @@ public sealed class ProgressData
         var series = new List<DimensionSeries>();
         foreach (var dimension in ExerciseVocabulary.Dimensions.Select(d => d.Value))
         {
-            var weeks = Weeks.Where(w => w.ClientId == clientId && w.Dimension == dimension).OrderBy(w => w.Monday).ToList();
+            var weeks = WeeksOf(clientId, dimension);
             if (weeks.Count == 0)
             {
                 continue;
@@ -128,7 +133,7 @@ public sealed class ProgressData
 
     /// <summary>The weekly means of one client's series, week by week.</summary>
     public IReadOnlyList<WeeklyMean> WeeklyMeansOf(Guid clientId, ProgressDimension dimension) =>
-        Weeks.Where(w => w.ClientId == clientId && w.Dimension == dimension).OrderBy(w => w.Monday).Select(w => w.ToWeeklyMean(ProgressReport.Zone)).ToList();
+        WeeksOf(clientId, dimension).Select(w => w.ToWeeklyMean(ProgressReport.Zone)).ToList();
 
     /// <summary>The perception gap between two clients: every week in which both rated the same dimension.</summary>
     public IReadOnlyList<GapWeek> GapsBetween(Guid a, Guid b) =>

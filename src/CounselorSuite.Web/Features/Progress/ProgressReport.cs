@@ -107,7 +107,7 @@ public static class ProgressReport
         var dimensions = new List<DimensionResponse>();
         foreach (var (dimension, label) in ExerciseVocabulary.Dimensions.Select(d => (d.Value, d.Name)))
         {
-            var weeks = data.WeeksOf(clientId).Where(w => w.Dimension == dimension).OrderBy(w => w.Monday).ToList();
+            var weeks = data.WeeksOf(clientId, dimension);
             if (weeks.Count == 0)
             {
                 continue;

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Progress.Analysis;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -142,11 +143,7 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
             .ToListAsync(ct);
     }
 
-    private static DateTimeOffset MondayOnOrBefore(DateTimeOffset at)
-    {
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        return new DateTimeOffset(day.AddDays(-(((int)day.DayOfWeek + 6) % 7)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-    }
+    private static DateTimeOffset MondayOnOrBefore(DateTimeOffset at) => IsoWeek.Of(at, ProgressReport.Zone).StartsAt(ProgressReport.Zone);
 
     private static DateTimeOffset MondayOnOrAfter(DateTimeOffset at)
     {

@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, ExerciseLibrarySync sync) : Page
     public bool Searching => !string.IsNullOrWhiteSpace(Q);
     public bool Filtered => Searching || !string.IsNullOrEmpty(Theme) || !string.IsNullOrEmpty(Dimension)
         || !string.IsNullOrEmpty(Suitability) || !string.IsNullOrEmpty(Source) || Archived;
-    public int PageCount => Math.Max(1, (Results.Total + PageSize - 1) / PageSize);
+    public int PageCount => Pager.PagesFor(Results.Total, PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

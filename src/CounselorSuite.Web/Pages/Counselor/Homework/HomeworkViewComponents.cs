@@ -51,7 +51,7 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
         // Clamped so that a page number typed into the address cannot overflow the offset.
         var page = int.TryParse(Request.Query[PageParameter], out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
         var assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
-        var pages = Math.Max(1, (assignments.Total + AssignmentsPerPage - 1) / AssignmentsPerPage);
+        var pages = Pager.PagesFor(assignments.Total, AssignmentsPerPage);
         if (page > pages)
         {
             // Past the end (an old link, assignments since cancelled): the last page instead of an empty one.

@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<MyAssignmentItem> Items { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Pager.PagesFor(Total, PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
