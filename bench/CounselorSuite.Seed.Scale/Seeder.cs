@@ -321,7 +321,7 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
         var dbOptions = new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql(options.Connection)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(new PracticeConnectionInterceptor(tenant))
+            .AddInterceptors(new PracticeBinding(tenant))
             .Options;
         await using var db = new AppDbContext(dbOptions, tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -348,9 +348,9 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
             ? CustomExercise(db, plan, counselors[0], "Daily check-in", "One scale for each dimension, once a day.", Enum.GetValues<ProgressDimension>())
             : null;
         await db.SaveChangesAsync(ct);
+        var versions = await db.ExerciseVersions.AsNoTracking().ToArrayAsync(ct);
         await transaction.CommitAsync(ct);
 
-        var versions = await db.ExerciseVersions.AsNoTracking().ToArrayAsync(ct);
         var usable = versions.Where(v => v.Prompts.Any(p => p.Kind == PromptKind.Scale) && !v.Joint && v.Id != checkIn.Id && v.Id != daily?.Id).ToArray();
         return new PracticeContext
         {

@@ -75,6 +75,8 @@ app.UseMiddleware<ApiBodySizeLimitMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+// Before authentication: the cookie check reads the database, and it binds the practice.
+app.UseMiddleware<UnitOfWorkMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<PracticeFromUserMiddleware>();
 app.UseAuthorization();

@@ -25,16 +25,17 @@ public static class ServiceRegistration
     /// <summary>Everything both the web host and the worker-only host need: data, tenancy, mail, jobs.</summary>
     public static IServiceCollection AddCoreServices(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Default")
-            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set. scripts/run sets it; see README.md.");
+        var connectionString = AppConnectionString.From(configuration);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(connectionString);
         services.AddScoped<TenantContext>();
-        services.AddScoped<PracticeConnectionInterceptor>();
+        services.AddScoped<PracticeBinding>();
+        services.AddScoped<UnitOfWork>();
         services.AddDbContext<AppDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("CounselorSuite.Migrations"))
+            .UseNpgsql(connectionString.Value, npgsql => npgsql.MigrationsAssembly("CounselorSuite.Migrations"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<PracticeConnectionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<PracticeBinding>()));
 
         // The one way user Markdown becomes HTML, in pages and handouts alike.
         services.AddSingleton<Content.MarkdownRenderer>();
@@ -46,7 +47,7 @@ public static class ServiceRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString.Configured), new PostgreSqlStorageOptions
             {
                 QueuePollInterval = TimeSpan.FromMilliseconds(configuration.GetValue("Jobs:QueuePollMilliseconds", 1000)),
                 SchemaName = "hangfire",

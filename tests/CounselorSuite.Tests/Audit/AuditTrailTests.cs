@@ -39,17 +39,16 @@ public sealed class AuditTrailTests
         // The in-process test server has no remote address, so the request is built by hand here.
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync();
-        await using (var scope = app.Services.CreateAsyncScope())
+        await app.InPracticeAsync(world.Practice.PracticeId, async (IServiceProvider services) =>
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(world.Practice.PracticeId);
-            var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            var http = new DefaultHttpContext { RequestServices = services };
             http.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
             http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, world.CounselorId.ToString())], "test"));
-            scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
+            services.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
 
-            await scope.ServiceProvider.GetRequiredService<IAuditLog>()
+            await services.GetRequiredService<IAuditLog>()
                 .WriteAsync(new AuditEntry(AuditActions.ProfileRead, "User", world.Clients[0].Id, [world.Clients[0].Id]), CancellationToken.None);
-        }
+        });
 
         var record = Assert.Single(await world.Admin.AuditAsync("action=ProfileRead"))!;
         Assert.Equal("203.0.113.7", record["ipAddress"]!.GetValue<string>());

@@ -15,12 +15,9 @@ namespace CounselorSuite.Tests.DataRights;
 public sealed class ExportTests
 {
     /// <summary>Runs the export job the way Hangfire would, in its own scope bound to the practice.</summary>
-    internal static async Task RunExportJobAsync(TestApp app, Guid practiceId, Guid exportId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practiceId);
-        await scope.ServiceProvider.GetRequiredService<ClientExportJob>().RunAsync(practiceId, exportId, CancellationToken.None);
-    }
+    internal static Task RunExportJobAsync(TestApp app, Guid practiceId, Guid exportId) =>
+        app.InPracticeAsync(practiceId, (IServiceProvider services) =>
+            services.GetRequiredService<ClientExportJob>().RunAsync(practiceId, exportId, CancellationToken.None));
 
     internal static Dictionary<string, string> Unzip(byte[] zip)
     {

@@ -107,10 +107,6 @@ public sealed class ExerciseLibrarySyncTests
     private static ExerciseLibrarySync ServiceSync(AppDbContext db, TestApp app) =>
         new(db, app.Services.GetRequiredService<ExerciseLibrary>(), new ExerciseLibrarySyncState(), TimeProvider.System);
 
-    private static async Task<T> InPracticeAsync<T>(TestApp app, Guid practiceId, Func<AppDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practiceId);
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    private static Task<T> InPracticeAsync<T>(TestApp app, Guid practiceId, Func<AppDbContext, Task<T>> work) =>
+        app.InPracticeAsync(practiceId, work);
 }

@@ -30,17 +30,16 @@ public sealed class RateLimitAndTwoFactorTests
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task<string> EnableTwoFactorAsync(TestApp app, PracticeAccount practice, Guid userId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practice.PracticeId);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = (await users.FindByIdAsync(userId.ToString()))!;
-        await users.ResetAuthenticatorKeyAsync(user);
-        var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return key;
-    }
+    private static Task<string> EnableTwoFactorAsync(TestApp app, PracticeAccount practice, Guid userId) =>
+        app.InPracticeAsync(practice.PracticeId, async (IServiceProvider services) =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(userId.ToString()))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            var key = (await users.GetAuthenticatorKeyAsync(user))!;
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return key;
+        });
 
     [Fact]
     public async Task With_two_factor_on_sign_in_needs_the_current_code()
@@ -67,12 +66,8 @@ public sealed class RateLimitAndTwoFactorTests
     {
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(world.Practice.PracticeId);
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Practices.ExecuteUpdateAsync(s => s.SetProperty(p => p.RequireStaffTwoFactor, true));
-        }
+        await app.InPracticeAsync(world.Practice.PracticeId, (AppDbContext db) =>
+            db.Practices.ExecuteUpdateAsync(s => s.SetProperty(p => p.RequireStaffTwoFactor, true)));
         using var client = app.CreateClient();
 
         var staff = await client.PostAsJsonAsync("/api/auth/login", new { email = world.CounselorEmail, password = ApiClient.Password });

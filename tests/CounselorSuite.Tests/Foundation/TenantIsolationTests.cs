@@ -95,12 +95,9 @@ public sealed class TenantIsolationTests
         var ours = await app.CreateWorldAsync();
         var theirs = await app.CreateWorldAsync();
 
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(theirs.Practice.PracticeId);
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-
-        var visible = await db.AcrossPractices<Case>().Select(c => c.PracticeId).Distinct().ToListAsync();
-        var users = await db.AcrossPractices<AppUser>().CountAsync(u => u.PracticeId == ours.Practice.PracticeId);
+        var (visible, users) = await app.InPracticeAsync(theirs.Practice.PracticeId, async (AppDbContext db) =>
+            (await db.AcrossPractices<Case>().Select(c => c.PracticeId).Distinct().ToListAsync(),
+                await db.AcrossPractices<AppUser>().CountAsync(u => u.PracticeId == ours.Practice.PracticeId)));
 
         Assert.Equal([theirs.Practice.PracticeId], visible);
         Assert.Equal(0, users);
@@ -114,17 +111,12 @@ public sealed class TenantIsolationTests
 
         for (var i = 0; i < 3; i++)
         {
-            await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(1, await app.InPracticeAsync(ours.Practice.PracticeId, (AppDbContext db) => db.Cases.CountAsync()));
+            await app.InPracticeAsync(null, async (AppDbContext db) =>
             {
-                scope.ServiceProvider.GetRequiredService<TenantContext>().Set(ours.Practice.PracticeId);
-                Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Cases.CountAsync());
-            }
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 Assert.Equal(0, await db.AcrossPractices<Case>().CountAsync());
                 Assert.Equal(0L, await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM cases").SingleAsync());
-            }
+            });
         }
     }
 

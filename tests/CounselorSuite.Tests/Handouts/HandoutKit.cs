@@ -87,12 +87,8 @@ internal static class HandoutKit
     }
 
     /// <summary>Runs the rendering job the way Hangfire would: its own scope, bound to the practice.</summary>
-    public static async Task RunJobAsync(this TestApp app, Guid practiceId, Guid handoutId, CancellationToken ct = default)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practiceId);
-        await scope.ServiceProvider.GetRequiredService<HandoutRenderJob>().RunAsync(practiceId, handoutId, ct);
-    }
+    public static Task RunJobAsync(this TestApp app, Guid practiceId, Guid handoutId, CancellationToken ct = default) =>
+        app.InPracticeAsync(practiceId, (IServiceProvider services) => services.GetRequiredService<HandoutRenderJob>().RunAsync(practiceId, handoutId, ct));
 
     public static async Task<string> StatusAsync(this HttpClient user, Guid handoutId) =>
         (await (await user.GetAsync($"/api/handouts/{handoutId}")).ReadJsonAsync())["status"]!.GetValue<string>();

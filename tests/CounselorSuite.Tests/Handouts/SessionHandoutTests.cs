@@ -17,12 +17,9 @@ public sealed class SessionHandoutTests
     /// <summary>Tomorrow (real time) at 02:00 UTC, when the nightly job runs.</summary>
     private static DateTimeOffset TwoInTheMorning() => new(DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(1).AddHours(2), TimeSpan.Zero);
 
-    private static async Task<int> RunNightlyAsync(TestApp app, Guid practiceId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practiceId);
-        return await scope.ServiceProvider.GetRequiredService<NightlyHandoutRenders>().RunForPracticeAsync(practiceId, CancellationToken.None);
-    }
+    private static Task<int> RunNightlyAsync(TestApp app, Guid practiceId) =>
+        app.InPracticeAsync(practiceId, (IServiceProvider services) =>
+            services.GetRequiredService<NightlyHandoutRenders>().RunForPracticeAsync(practiceId, CancellationToken.None));
 
     private static async Task<Guid> BookAtAsync(HttpClient counselor, Guid caseId, DateTimeOffset startsAt) =>
         await counselor.BookAsync(caseId, startsAt);

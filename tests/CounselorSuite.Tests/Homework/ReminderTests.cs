@@ -16,12 +16,9 @@ public sealed class ReminderTests
     /// <summary>Tomorrow (real time) at 10:00 UTC: outside the default quiet hours (21:00 to 08:00 UTC).</summary>
     private static DateTimeOffset TenInTheMorning() => new(DateTimeOffset.UtcNow.UtcDateTime.Date.AddDays(1).AddHours(10), TimeSpan.Zero);
 
-    private static async Task<int> RunJobAsync(TestApp app, Guid practiceId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practiceId);
-        return await scope.ServiceProvider.GetRequiredService<HomeworkReminders>().RunForPracticeAsync(practiceId, CancellationToken.None);
-    }
+    private static Task<int> RunJobAsync(TestApp app, Guid practiceId) =>
+        app.InPracticeAsync(practiceId, (IServiceProvider services) =>
+            services.GetRequiredService<HomeworkReminders>().RunForPracticeAsync(practiceId, CancellationToken.None));
 
     private static int Reminders(TestApp app, string email, string text) =>
         SafetyAlertTests.MailsTo(app, email).Count(m => m.Contains(text, StringComparison.Ordinal));

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using CounselorSuite.Tests.Infrastructure;
@@ -41,7 +39,7 @@ public sealed class ProgressQueryCountTests
         }
         await ShareARatingAsync(large);
 
-        using var counter = new CommandCounter();
+        using var counter = new DbCommandLog();
         var counts = new List<(string Page, int Small, int Large)>();
         foreach (var (name, url) in Pages())
         {
@@ -73,46 +71,15 @@ public sealed class ProgressQueryCountTests
     }
 
     /// <summary>Requests the page (warm, so one-time work is not counted) and counts the commands of a second request.</summary>
-    private static async Task<int> CountAsync(TestApp app, CommandCounter counter, PracticeWorld world, string target)
+    private static async Task<int> CountAsync(TestApp app, DbCommandLog counter, PracticeWorld world, string target)
     {
         var (who, url) = (target[..target.IndexOf(':')], target[(target.IndexOf(':') + 1)..]);
         using var browser = who == "api" ? null : await Browser.SignedInAsync(app, who == "client" ? world.Clients[0].Email : world.CounselorEmail);
         var http = browser?.Http ?? world.Counselor;
         (await http.GetAsync(url)).EnsureSuccessStatusCode();
-        var traceId = ActivityTraceId.CreateRandom();
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        // The request's trace: every database command made for it carries this trace id.
-        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        (await http.SendAsync(request)).EnsureSuccessStatusCode();
-        return counter.CommandsOf(traceId);
-    }
-
-    /// <summary>Counts Npgsql's command activities per trace; listening also makes ASP.NET Core start a trace per request.</summary>
-    private sealed class CommandCounter : IDisposable
-    {
-        private readonly ConcurrentDictionary<ActivityTraceId, int> commands = new();
-        private readonly ActivityListener listener;
-
-        public CommandCounter()
-        {
-            listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStopped = activity =>
-                {
-                    if (activity.Source.Name == "Npgsql" && activity.Kind == ActivityKind.Client
-                        && !activity.OperationName.Contains("open", StringComparison.OrdinalIgnoreCase))
-                    {
-                        commands.AddOrUpdate(activity.TraceId, 1, (_, n) => n + 1);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(listener);
-        }
-
-        public int CommandsOf(ActivityTraceId trace) => commands.GetValueOrDefault(trace);
-
-        public void Dispose() => listener.Dispose();
+        var (response, trace) = await DbCommandLog.SendTracedAsync(http, request);
+        response.EnsureSuccessStatusCode();
+        return counter.CommandsOf(trace).Count;
     }
 }

@@ -55,12 +55,13 @@ internal static class ProgressSetup
     /// Writes weekly-or-denser check-ins (our built-in measure) at the given times, each answer from
     /// <paramref name="value"/>(index, item id), as the submission flow stores them.
     /// </summary>
-    public static async Task SeedCheckInsAsync(TestApp app, PracticeWorld world, Guid clientId, IReadOnlyList<DateTimeOffset> times, Func<int, string, int> value)
+    public static Task SeedCheckInsAsync(TestApp app, PracticeWorld world, Guid clientId, IReadOnlyList<DateTimeOffset> times, Func<int, string, int> value) =>
+        app.InPracticeAsync(world.Practice.PracticeId, (IServiceProvider services) => SeedCheckInsAsync(services, world, clientId, times, value));
+
+    private static async Task SeedCheckInsAsync(IServiceProvider services, PracticeWorld world, Guid clientId, IReadOnlyList<DateTimeOffset> times, Func<int, string, int> value)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(world.Practice.PracticeId);
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var db = services.GetRequiredService<AppDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
         var (version, measure) = (await MeasureForms.EnsureAsync(db, clock, BuiltInMeasures.CheckInKey, null, CancellationToken.None))!.Value;
         var assignment = MeasureHistory.NewAssignment(world.Practice.PracticeId, version, world.CaseId, clientId, world.CounselorId,
             times[0].AddDays(-7), times.Count, clock.GetUtcNow());
@@ -90,10 +91,6 @@ internal static class ProgressSetup
         return alerts["items"]!.AsArray().Count;
     }
 
-    public static async Task<int> CountAsync<T>(TestApp app, Guid practiceId, Func<AppDbContext, IQueryable<T>> query)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practiceId);
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>()).CountAsync();
-    }
+    public static Task<int> CountAsync<T>(TestApp app, Guid practiceId, Func<AppDbContext, IQueryable<T>> query) =>
+        app.InPracticeAsync(practiceId, (AppDbContext db) => query(db).CountAsync());
 }

@@ -43,17 +43,15 @@ public sealed class WeeklyRollupTableTests
         // Two answers in the first week, one in the second.
         await SeedCheckInsAsync(app, world, client.Id, [Monday, Monday.AddDays(2), Monday.AddDays(7)], (i, _) => 2 + i * 3);
 
-        await using (var scope = app.Services.CreateAsyncScope())
+        await app.InPracticeAsync(world.Practice.PracticeId, async (AppDbContext db) =>
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(world.Practice.PracticeId);
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var first = await db.ScaleAnswers.Where(x => x.ClientId == client.Id).OrderBy(x => x.AnsweredAt).Select(x => x.SubmissionId).FirstAsync();
             var last = await db.ScaleAnswers.Where(x => x.ClientId == client.Id).OrderByDescending(x => x.AnsweredAt).Select(x => x.SubmissionId).FirstAsync();
             // As the app role, like any statement of the app: the triggers run under row-level security too.
             await db.ScaleAnswers.Where(x => x.SubmissionId == first || x.SubmissionId == last).ExecuteDeleteAsync();
             // A changed value moves the week's sum.
             await db.ScaleAnswers.Where(x => x.ClientId == client.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.RawValue, 10));
-        }
+        });
 
         var (rollups, totals) = await RollupsAndTotalsAsync(app, world.Practice.PracticeId);
 
@@ -66,11 +64,11 @@ public sealed class WeeklyRollupTableTests
     private sealed record Week(Guid ClientId, Guid CaseId, string Dimension, DateOnly WeekOf, int Answers, double ValueSum, DateTimeOffset FirstAt, DateTimeOffset LastAt);
 
     /// <summary>The practice's roll-up rows, and the same figures computed from its answers (as the app role).</summary>
-    private static async Task<(List<Week> Rollups, List<Week> Totals)> RollupsAndTotalsAsync(TestApp app, Guid practiceId)
+    private static Task<(List<Week> Rollups, List<Week> Totals)> RollupsAndTotalsAsync(TestApp app, Guid practiceId) =>
+        app.InPracticeAsync(practiceId, (AppDbContext db) => RollupsAndTotalsAsync(db));
+
+    private static async Task<(List<Week> Rollups, List<Week> Totals)> RollupsAndTotalsAsync(AppDbContext db)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(practiceId);
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var rollups = (await db.ScaleAnswerWeeks.AsNoTracking().ToListAsync())
             .Select(w => new Week(w.ClientId, w.CaseId, w.Dimension.ToString(), w.WeekOf, w.Answers, Math.Round(w.ValueSum, 9), w.FirstAt, w.LastAt))
             .OrderBy(w => w.ClientId).ThenBy(w => w.CaseId).ThenBy(w => w.Dimension).ThenBy(w => w.WeekOf).ToList();

@@ -39,7 +39,7 @@ public sealed class PracticeRegistration(AppDbContext db, TenantContext tenant, 
         };
         tenant.Set(practice.Id);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
         db.Practices.Add(practice);
         await db.SaveChangesAsync(ct);
         var result = await accounts.CreateAsync(

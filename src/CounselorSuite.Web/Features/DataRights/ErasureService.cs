@@ -88,7 +88,7 @@ public sealed class ErasureService(
         }
 
         var context = new ClientErasureContext(db.CurrentPracticeId, clientId, admin.UserId(), now);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
         db.ClientErasures.Add(new ClientErasure
         {
             PracticeId = context.PracticeId, ClientId = clientId, ErasedBy = context.ErasedBy, ErasedAt = now,

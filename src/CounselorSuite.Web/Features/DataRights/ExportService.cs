@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Jobs;
+using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public abstract record ExportRequestOutcome
     public sealed record NotFound : ExportRequestOutcome;
 }
 
-public sealed class ExportService(AppDbContext db, IAuditLog audit, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class ExportService(AppDbContext db, IAuditLog audit, IBackgroundJobClient jobs, TimeProvider clock, UnitOfWork work)
 {
     public static IQueryable<ExportResponse> Project(IQueryable<ClientExport> exports) => exports.Select(e => new ExportResponse(
         e.Id, e.ClientId, e.Status.ToString(), e.RequestedAt, e.ReadyAt, e.SizeBytes, e.Sha256, e.Error));
@@ -54,8 +55,8 @@ public sealed class ExportService(AppDbContext db, IAuditLog audit, IBackgroundJ
         db.ClientExports.Add(export);
         audit.Add(new AuditEntry(AuditActions.ExportRequested, "ClientExport", export.Id, [clientId]));
         await db.SaveChangesAsync(ct);
-        // Enqueued after the row is saved, so the job always finds it.
-        jobs.Enqueue<ClientExportJob>(j => j.RunAsync(export.PracticeId, export.Id, CancellationToken.None));
+        // Enqueued once the row is committed, so the job always finds it.
+        work.AfterCommit(() => jobs.Enqueue<ClientExportJob>(j => j.RunAsync(export.PracticeId, export.Id, CancellationToken.None)));
         return new ExportRequestOutcome.Accepted(new ExportResponse(export.Id, clientId, export.Status.ToString(), now, null, null, null, null));
     }
 
@@ -74,7 +75,8 @@ public sealed class ExportService(AppDbContext db, IAuditLog audit, IBackgroundJ
 /// Builds a client's export zip from every feature's contributor and stores it in the database. Safe to
 /// run twice: a Ready export is left alone, and a rerun rebuilds from scratch.
 /// </summary>
-public sealed class ClientExportJob(AppDbContext db, IEnumerable<IClientDataExportContributor> contributors, IAuditLog audit, TimeProvider clock)
+public sealed class ClientExportJob(AppDbContext db, IEnumerable<IClientDataExportContributor> contributors, IAuditLog audit, TimeProvider clock,
+    UnitOfWork work)
 {
     [PracticeJob]
     [AutomaticRetry(Attempts = 3)]
@@ -89,6 +91,7 @@ public sealed class ClientExportJob(AppDbContext db, IEnumerable<IClientDataExpo
         export.Status = ExportStatus.Running;
         export.Error = null;
         await db.SaveChangesAsync(ct);
+        await work.CheckpointAsync(ct); // the client sees it being made
 
         try
         {
@@ -112,9 +115,9 @@ public sealed class ClientExportJob(AppDbContext db, IEnumerable<IClientDataExpo
             // Hangfire retries; the state says what the client would see meanwhile. No exception text:
             // it may quote data.
             db.ChangeTracker.Clear();
-            await db.ClientExports.Where(e => e.Id == exportId).ExecuteUpdateAsync(s => s
+            await work.RecordFailureAsync(() => db.ClientExports.Where(e => e.Id == exportId).ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Status, ExportStatus.Failed)
-                .SetProperty(e => e.Error, "The export could not be made. It is retried automatically; ask the practice if it stays failed."), CancellationToken.None);
+                .SetProperty(e => e.Error, "The export could not be made. It is retried automatically; ask the practice if it stays failed."), CancellationToken.None));
             throw;
         }
     }

@@ -45,7 +45,11 @@ public static class DemoSeeder
         return 0;
     }
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Seeds in one unit of work: the demo practice appears whole or not at all.</summary>
+    public static Task SeedAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<UnitOfWork>().RunAsync(() => SeedInUnitOfWorkAsync(services, ct), ct);
+
+    private static async Task SeedInUnitOfWorkAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var directory = services.GetRequiredService<SignInDirectory>();
@@ -77,7 +81,7 @@ public static class DemoSeeder
                 """,
         };
         tenant.Set(practice.Id);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
         db.Practices.Add(practice);
         await db.SaveChangesAsync(ct);
 

@@ -135,7 +135,7 @@ public sealed class ExerciseEditor(AppDbContext db, IExerciseUsage usage, TimePr
         {
             return new ExerciseChange.Refused("This exercise was assigned, so it stays: archive it to hide it from the library.");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
         try
         {
             await db.ExerciseVersions.Where(v => v.ExerciseId == id).ExecuteDeleteAsync(ct);

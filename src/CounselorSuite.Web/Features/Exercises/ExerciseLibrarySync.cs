@@ -31,7 +31,7 @@ public sealed class ExerciseLibrarySync(AppDbContext db, ExerciseLibrary library
         await SyncAsync(ct);
     }
 
-    /// <summary>Syncs the current practice now; joins the caller's transaction when there is one.</summary>
+    /// <summary>Syncs the current practice now, all or nothing, inside the caller's transaction when there is one.</summary>
     public async Task<int> SyncAsync(CancellationToken ct)
     {
         var practiceId = db.CurrentPracticeId;
@@ -40,8 +40,8 @@ public sealed class ExerciseLibrarySync(AppDbContext db, ExerciseLibrary library
             throw new InvalidOperationException("The library syncs into a practice: set the practice first.");
         }
 
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        var joined = db.Database.CurrentTransaction is not null;
+        await using (var transaction = await db.Database.BeginNestedTransactionAsync(ct))
         {
             var lockKey = "exercise-library:" + practiceId;
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", ct);
@@ -73,19 +73,14 @@ public sealed class ExerciseLibrarySync(AppDbContext db, ExerciseLibrary library
                 }
             }
             await db.SaveChangesAsync(ct);
-            if (ownTransaction is not null)
+            await transaction.CommitAsync(ct);
+            // Inside a caller's transaction the writes count only once it commits: remember the practice as
+            // synced when nothing was left to write (the next read finds it so), not on the caller's behalf.
+            if (!joined || written == 0)
             {
-                await ownTransaction.CommitAsync(ct);
                 state.Synced[practiceId] = true;
             }
             return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
         }
     }
 

@@ -4,6 +4,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Jobs;
+using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Doc = CounselorSuite.Documents.Model;
@@ -27,7 +28,7 @@ public sealed class HandoutOptions
 /// </summary>
 public sealed class HandoutRenderJob(
     AppDbContext db, HandoutComposer composer, IAuditLog audit, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<HandoutOptions> options, ILogger<HandoutRenderJob> log)
+    Microsoft.Extensions.Options.IOptions<HandoutOptions> options, ILogger<HandoutRenderJob> log, UnitOfWork work)
 {
     public const string TransientError = "The handout could not be made just now. It is tried again automatically; if it stays like this, press Retry.";
 
@@ -41,6 +42,8 @@ public sealed class HandoutRenderJob(
             // Ready already, gone, or another run is rendering it now.
             return;
         }
+        // The claim is seen at once: by the people waiting for the handout, and by any other run.
+        await work.CheckpointAsync(ct);
         try
         {
             var rendered = await composer.RenderAsync(handoutId, ct);
@@ -49,6 +52,8 @@ public sealed class HandoutRenderJob(
                 throw new HandoutProblemException("The handout would be larger than 10 MB. Choose fewer exercises or a smaller logo, and make it again.");
             }
             await StoreAsync(handoutId, token, rendered, ct);
+            // Committed here rather than after the job, so a failed commit still ends in Failed and a retry.
+            await work.CheckpointAsync(ct);
         }
         catch (HandoutProblemException problem)
         {
@@ -58,8 +63,8 @@ public sealed class HandoutRenderJob(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The worker is stopping: hand the claim back so the re-run does not wait for it to go stale.
-            await db.Handouts.Where(h => h.Id == handoutId && h.ClaimToken == token && h.Status == HandoutStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoutStatus.Queued).SetProperty(h => h.ClaimToken, (Guid?)null), CancellationToken.None);
+            await work.RecordFailureAsync(() => db.Handouts.Where(h => h.Id == handoutId && h.ClaimToken == token && h.Status == HandoutStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoutStatus.Queued).SetProperty(h => h.ClaimToken, (Guid?)null), CancellationToken.None));
             throw;
         }
         catch (Exception e)
@@ -95,7 +100,7 @@ public sealed class HandoutRenderJob(
         var bytes = rendered.Bytes;
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
         var stored = await db.Handouts.Where(h => h.Id == handoutId && h.Status == HandoutStatus.Running && h.ClaimToken == token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(h => h.Status, HandoutStatus.Ready)
@@ -124,11 +129,11 @@ public sealed class HandoutRenderJob(
     private async Task FailAsync(Guid handoutId, Guid token, string reason)
     {
         db.ChangeTracker.Clear();
-        await db.Handouts.Where(h => h.Id == handoutId && h.ClaimToken == token && h.Status == HandoutStatus.Running)
+        await work.RecordFailureAsync(() => db.Handouts.Where(h => h.Id == handoutId && h.ClaimToken == token && h.Status == HandoutStatus.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(h => h.Status, HandoutStatus.Failed)
                 .SetProperty(h => h.Error, reason)
-                .SetProperty(h => h.ClaimToken, (Guid?)null), CancellationToken.None);
+                .SetProperty(h => h.ClaimToken, (Guid?)null), CancellationToken.None));
     }
 }
 

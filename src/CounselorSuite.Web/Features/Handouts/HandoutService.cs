@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Web;
+using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public static class HandoutAuditActions
 }
 
 public sealed class HandoutService(
-    AppDbContext db, IAuditLog audit, IBackgroundJobClient jobs, HandoutPasswords passwords, TimeProvider clock)
+    AppDbContext db, IAuditLog audit, IBackgroundJobClient jobs, HandoutPasswords passwords, TimeProvider clock, UnitOfWork work)
 {
     public const int MaxExercises = 30;
     public const int MaxNote = 5000;
@@ -269,8 +270,9 @@ public sealed class HandoutService(
         }
     }
 
+    /// <summary>Enqueues the render once the handout's row is committed, so the job always finds it.</summary>
     public void Enqueue(Guid practiceId, Guid handoutId) =>
-        jobs.Enqueue<HandoutRenderJob>(j => j.RunAsync(practiceId, handoutId, CancellationToken.None));
+        work.AfterCommit(() => jobs.Enqueue<HandoutRenderJob>(j => j.RunAsync(practiceId, handoutId, CancellationToken.None)));
 
     public async Task<HandoutResponse?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Jobs;
+using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace CounselorSuite.Web.Features.Homework;
 /// turned reminders off gets none; a client in their quiet hours gets theirs on the first run after.
 /// </summary>
 public sealed class HomeworkReminders(
-    AppDbContext db, INotificationSender notifications, IAuditLog audit, TimeProvider clock, ILogger<HomeworkReminders> logger)
+    AppDbContext db, INotificationSender notifications, IAuditLog audit, TimeProvider clock, ILogger<HomeworkReminders> logger, UnitOfWork work)
 {
     public const string RecurringJobId = "homework-reminders";
     public const string Schedule = "*/15 * * * *";
@@ -79,6 +80,8 @@ public sealed class HomeworkReminders(
             {
                 continue;
             }
+            // Committed before sending: a failure later in the run must not undo the row and send it twice.
+            await work.CheckpointAsync(ct);
             await notifications.SendAsync([item.ClientId], kind == ReminderKind.DueSoon ? Notice.DueSoon : Notice.Overdue, ct);
             audit.Add(new AuditEntry(HomeworkAudit.ReminderSent, "Occurrence", item.Id, [item.ClientId]) { Detail = kind.ToString() });
             count++;

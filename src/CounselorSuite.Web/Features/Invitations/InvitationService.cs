@@ -129,7 +129,7 @@ public sealed partial class InvitationService(
         {
             var (code, codeHash) = SetupCodes.Create();
             invitation.TokenHash = codeHash;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
             if (!await ReserveUserNameAsync(invitation.UserName!, now, ct))
             {
                 return new InviteOutcome.UserNameTaken();
@@ -299,7 +299,7 @@ public sealed partial class InvitationService(
         string password, Guid? reservedUserId, string secretField, FieldErrors errors, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
         // Claim the invitation first: of two racing accepts, only one updates the row.
         var claimed = await db.Invitations
             .Where(i => i.Id == invitation.Id && i.AcceptedAt == null)

@@ -7,7 +7,7 @@ namespace CounselorSuite.Web.Infrastructure.Data;
 
 /// <summary>
 /// Reads the rows of hand-written SQL through the context's own connection and transaction, so the practice
-/// the connection interceptor sets applies (row-level security) exactly as for LINQ queries.
+/// the unit of work binds applies (row-level security) exactly as for LINQ queries.
 /// </summary>
 /// <remarks>
 /// For the few aggregates LINQ cannot express (grouping by ISO week). EF Core's SqlQueryRaw would do the same
@@ -26,6 +26,8 @@ public static class SqlRows
             command.CommandText = sql;
             command.Transaction = database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
             command.Parameters.AddRange(parameters.ToArray());
+            // The command bypasses EF Core's interceptors, so it asks for the practice binding itself.
+            await Tenancy.PracticeBinding.EnsureBoundAsync(database, command, ct);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var rows = new List<T>();
             while (await reader.ReadAsync(ct))

@@ -25,26 +25,30 @@ public static class BenchBaseline
         {
             throw new InvalidOperationException($"{Setting} is for benchmarks only and must not be on in Production.");
         }
-        var dataSource = NpgsqlDataSource.Create(app.Configuration.GetConnectionString("Default")
-            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."));
+        var dataSource = NpgsqlDataSource.Create(app.Services.GetRequiredService<Data.AppConnectionString>().Value);
         app.Lifetime.ApplicationStopped.Register(dataSource.Dispose);
         app.MapGet("/bench/baseline", async (HttpContext http, TenantContext tenant, CancellationToken ct) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var batch = new NpgsqlBatch(connection)
+            // The same binding the app's unit of work makes: SET LOCAL inside a transaction.
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using var batch = new NpgsqlBatch(connection, transaction)
             {
                 BatchCommands =
                 {
-                    new NpgsqlBatchCommand("SELECT set_config('app.practice_id', $1, false)") { Parameters = { new() { Value = tenant.PracticeId.ToString() } } },
+                    new NpgsqlBatchCommand($"SET LOCAL app.practice_id = '{tenant.PracticeId:D}'"),
                     new NpgsqlBatchCommand("SELECT display_name FROM users WHERE practice_id = $1 AND id = $2")
                     {
                         Parameters = { new() { Value = tenant.PracticeId }, new() { Value = http.User.UserId() } },
                     },
                 },
             };
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct);
-            var name = await reader.ReadAsync(ct) ? reader.GetString(0) : null;
+            string? name;
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                name = await reader.ReadAsync(ct) ? reader.GetString(0) : null;
+            }
+            await transaction.CommitAsync(ct);
             return name is null ? Results.NotFound() : Results.Ok(new { displayName = name });
         }).RequireAuthorization(ApiAuth.Policy).ExcludeFromDescription();
         return app;
