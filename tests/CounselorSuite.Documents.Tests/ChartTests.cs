@@ -5,6 +5,7 @@ using CounselorSuite.Documents.Model;
 
 namespace CounselorSuite.Documents.Tests;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class ChartTests
 {
     [Fact]

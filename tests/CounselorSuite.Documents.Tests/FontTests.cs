@@ -2,6 +2,7 @@ using CounselorSuite.Documents.Fonts;
 
 namespace CounselorSuite.Documents.Tests;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class FontTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using UglyToad.PdfPig.Content;
 
 namespace CounselorSuite.Documents.Tests;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class ImageTests
 {
     private const double ContentWidth = 595.28 - (2 * 56.7);

@@ -3,6 +3,7 @@ using CounselorSuite.Documents.Model;
 
 namespace CounselorSuite.Documents.Tests;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class MarkdownTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using UglyToad.PdfPig.Content;
 
 namespace CounselorSuite.Documents.Tests;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class PageFlowTests
 {
     private const double Margin = 56.7;

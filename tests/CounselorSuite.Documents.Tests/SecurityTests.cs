@@ -3,6 +3,7 @@ using UglyToad.PdfPig.Exceptions;
 
 namespace CounselorSuite.Documents.Tests;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class SecurityTests
 {
     private static readonly Handout Protected = new("Private", [new Paragraph("Only for you")])

@@ -1,5 +1,6 @@
 namespace CounselorSuite.Documents.Tests;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class SizeTests
 {
     [Fact]

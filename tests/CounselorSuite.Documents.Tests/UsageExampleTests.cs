@@ -8,6 +8,7 @@ using OxyPlot.Series;
 namespace CounselorSuite.Documents.Tests;
 
 /// <summary>The example in src/CounselorSuite.Documents/README.md, kept compiling and working.</summary>
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public class UsageExampleTests
 {
     [Fact]

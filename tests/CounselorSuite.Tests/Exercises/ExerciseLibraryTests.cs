@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Exercises;
 
 namespace CounselorSuite.Tests.Exercises;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class ExerciseLibraryTests
 {
     private static readonly ExerciseLibrary Library = ExerciseLibrary.LoadEmbedded();

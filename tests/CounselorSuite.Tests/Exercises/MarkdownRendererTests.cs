@@ -2,6 +2,7 @@ using CounselorSuite.Web.Infrastructure.Content;
 
 namespace CounselorSuite.Tests.Exercises;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class MarkdownRendererTests
 {
     private readonly MarkdownRenderer _renderer = new();

@@ -7,6 +7,7 @@ using Doc = CounselorSuite.Documents.Model;
 
 namespace CounselorSuite.Tests.Handouts;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class LogoImageTests
 {
     public static byte[] Png(int width, int height) => TestImages.Png(width, height);

@@ -4,6 +4,7 @@ using CounselorSuite.Web.Features.Notes;
 
 namespace CounselorSuite.Tests.Notes;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class NoteKeyTests
 {
     [Fact]

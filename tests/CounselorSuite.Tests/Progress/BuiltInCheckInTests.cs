@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Progress.Measures;
 
 namespace CounselorSuite.Tests.Progress;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class BuiltInCheckInTests
 {
     private static Dictionary<string, double> Answers(double safety = 8) => new()

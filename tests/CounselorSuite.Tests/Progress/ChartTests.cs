@@ -10,6 +10,7 @@ using OxyPlot.Series;
 
 namespace CounselorSuite.Tests.Progress;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class ChartTests
 {
     private static DateTimeOffset T(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);

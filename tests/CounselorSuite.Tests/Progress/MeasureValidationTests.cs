@@ -4,6 +4,7 @@ using CounselorSuite.Web.Features.Progress.Measures;
 namespace CounselorSuite.Tests.Progress;
 
 /// <summary>An admin importing a definition sees a clear error per problem, with where it is.</summary>
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class MeasureValidationTests
 {
     private static IReadOnlyList<MeasureProblem> Problems(MeasureDocument document, IReadOnlySet<string>? dimensions = null)

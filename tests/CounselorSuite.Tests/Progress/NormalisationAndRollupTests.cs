@@ -2,6 +2,7 @@ using CounselorSuite.Web.Features.Progress.Analysis;
 
 namespace CounselorSuite.Tests.Progress;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class NormalisationAndRollupTests
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");

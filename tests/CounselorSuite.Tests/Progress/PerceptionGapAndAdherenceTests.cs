@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Progress.Analysis;
 
 namespace CounselorSuite.Tests.Progress;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class PerceptionGapAndAdherenceTests
 {
     private static DateTimeOffset T(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);

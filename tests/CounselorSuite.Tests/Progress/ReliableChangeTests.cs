@@ -2,6 +2,7 @@ using CounselorSuite.Web.Features.Progress.Measures;
 
 namespace CounselorSuite.Tests.Progress;
 
+[Trait("Category", "Fast")] // needs no database and no browser: scripts/test --fast runs it
 public sealed class ReliableChangeTests
 {
     [Fact]
