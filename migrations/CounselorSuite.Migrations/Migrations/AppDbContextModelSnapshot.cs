@@ -1671,9 +1671,25 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PortalFooter")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasDefaultValue("")
+                        .HasColumnName("portal_footer");
+
                     b.Property<int>("PortalInactivityMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("portal_inactivity_minutes");
+
+                    b.Property<string>("PortalName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasDefaultValue("Secure portal")
+                        .HasColumnName("portal_name");
 
                     b.Property<string>("QuickExitUrl")
                         .IsRequired()
