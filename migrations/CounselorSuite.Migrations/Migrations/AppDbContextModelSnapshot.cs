@@ -797,6 +797,10 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AfterSafetyScreening")
+                        .HasColumnType("boolean")
+                        .HasColumnName("after_safety_screening");
+
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
@@ -830,6 +834,11 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Property<int?>("LibraryVersion")
                         .HasColumnType("integer")
                         .HasColumnName("library_version");
+
+                    b.Property<string>("SuitabilityNote")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("suitability_note");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
