@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using CounselorSuite.Migrations.Citus;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace CounselorSuite.Migrations;
@@ -12,23 +14,31 @@ namespace CounselorSuite.Migrations;
 /// Brings a database to the current schema as its owner: creates the database when missing, applies the
 /// EF Core migrations, installs Hangfire's tables, then (re)applies row-level security to every
 /// tenant-owned table and the grants of the app's role, which owns nothing and cannot bypass RLS.
-/// Safe to run again and again.
+/// On a Citus coordinator it also places every table on the cluster (reference or distributed by
+/// practice_id), so the policies and grants reach every shard. Safe to run again and again.
 /// </summary>
 public static partial class DatabaseMigrator
 {
     public const string DefaultAppRole = "counselorsuite_app";
 
-    public static AppDbContext CreateOwnerContext(string ownerConnectionString)
+    public static AppDbContext CreateOwnerContext(string ownerConnectionString, bool citus = false)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>()
+        var builder = new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql(ownerConnectionString, o => o.MigrationsAssembly(typeof(DatabaseMigrator).Assembly.GetName().Name))
-            .UseSnakeCaseNamingConvention()
-            .Options;
-        return new AppDbContext(options, new TenantContext());
+            .UseSnakeCaseNamingConvention();
+        if (citus)
+        {
+            builder.ReplaceService<IMigrationsSqlGenerator, CitusMigrationsSqlGenerator>();
+        }
+        return new AppDbContext(builder.Options, new TenantContext());
     }
 
+    /// <param name="citus">
+    /// Citus: null to detect it (the citus extension in the database); with workers, the database is first
+    /// made a Citus database on each of them. On Citus the tables are distributed after the migrations.
+    /// </param>
     public static async Task MigrateAsync(string ownerConnectionString, string appRolePassword, string appRole = DefaultAppRole,
-        TextWriter? log = null, CancellationToken ct = default)
+        TextWriter? log = null, CancellationToken ct = default, CitusSetup? citus = null)
     {
         log ??= TextWriter.Null;
         if (!SafeIdentifier().IsMatch(appRole))
@@ -36,17 +46,39 @@ public static partial class DatabaseMigrator
             throw new ArgumentException("The app role name must be a plain lower-case identifier.", nameof(appRole));
         }
         await CreateDatabaseIfMissingAsync(ownerConnectionString, log, ct);
+        if (citus is { Workers.Count: > 0 })
+        {
+            await CitusCluster.PrepareAsync(ownerConnectionString, citus.Workers, log, ct);
+        }
+        bool onCitus;
+        await using (var probe = new NpgsqlConnection(ownerConnectionString))
+        {
+            await probe.OpenAsync(ct);
+            onCitus = await CitusDistribution.IsCitusAsync(probe, ct);
+        }
+        if (citus is { Required: true } && !onCitus)
+        {
+            throw new InvalidOperationException(
+                "--citus: the database has no citus extension. Give the workers (--citus-workers host:port,...) or set the cluster up first; see docs/scale-out.md.");
+        }
 
-        await using (var db = CreateOwnerContext(ownerConnectionString))
+        await using (var db = CreateOwnerContext(ownerConnectionString, onCitus))
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
-            await log.WriteLineAsync($"Applied {pending.Count} migration(s).");
+            await log.WriteLineAsync($"Applied {pending.Count} migration(s){(onCitus ? " on Citus" : "")}.");
 
             await using var connection = new NpgsqlConnection(ownerConnectionString);
             await connection.OpenAsync(ct);
             PostgreSqlObjectsInstaller.Install(connection, "hangfire");
             await log.WriteLineAsync("Hangfire schema ready.");
+            if (onCitus)
+            {
+                // Before the policies and grants below, which Citus then applies to every shard.
+                await CitusDistribution.DistributeAsync(connection, CitusDistribution.PlanFor(db), log, ct);
+                await CitusDistribution.ExecuteAsync(connection, CitusRollupTriggers.Install, ct);
+                await log.WriteLineAsync("Citus: weekly roll-ups kept by row triggers on the workers.");
+            }
 
             var tenantTables = TenantTables(db);
             var sql = TenantSecuritySql(tenantTables, appRole, appRolePassword, connection.Database);
@@ -131,7 +163,7 @@ public static partial class DatabaseMigrator
         return sb.ToString();
     }
 
-    private static async Task CreateDatabaseIfMissingAsync(string ownerConnectionString, TextWriter log, CancellationToken ct)
+    internal static async Task CreateDatabaseIfMissingAsync(string ownerConnectionString, TextWriter log, CancellationToken ct)
     {
         var target = new NpgsqlConnectionStringBuilder(ownerConnectionString);
         var database = target.Database ?? throw new ArgumentException("The connection string names no database.");
@@ -156,3 +188,6 @@ public static partial class DatabaseMigrator
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex SafeIdentifier();
 }
+
+/// <summary>How the migrator treats Citus: required or detected, and the workers to set up ("host:port").</summary>
+public sealed record CitusSetup(bool Required, IReadOnlyList<string> Workers);

@@ -77,10 +77,9 @@ public sealed class TenantIsolationTests
         var theirs = await app.CreateWorldAsync();
 
         await using var connection = await app.Database.OpenAsAppRoleAsync(theirs.Practice.PracticeId);
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO cases (practice_id, id, title, kind, confidentiality, created_at, is_closed) VALUES (@p, gen_random_uuid(), 'x', 'Individual', 'NotRecorded', now(), false)", connection);
-        insert.Parameters.AddWithValue("p", ours.Practice.PracticeId);
-        var error = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+        var error = await TestDatabase.RefusedAsync(connection,
+            "INSERT INTO cases (practice_id, id, title, kind, confidentiality, created_at, is_closed) VALUES (@p, gen_random_uuid(), 'x', 'Individual', 'NotRecorded', now(), false)",
+            insert => insert.Parameters.AddWithValue("p", ours.Practice.PracticeId));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
 
         await using var update = new NpgsqlCommand("UPDATE cases SET title = 'hijacked' WHERE id = @id", connection);

@@ -12,21 +12,29 @@ public sealed class TestDatabase
 {
     public const string AppRolePassword = "test-app-role-password";
 
-    private static readonly Lazy<Task<TestDatabase>> Shared = new(CreateAsync);
+    private static readonly Lazy<Task<TestDatabase>> Shared = new(() => CreateAsync($"cs_test_{Guid.NewGuid():N}"[..30]));
 
     public static Task<TestDatabase> GetAsync() => Shared.Value;
+
+    /// <summary>
+    /// The workers ("host:port") of the Citus cluster the tests run on (scripts/test --citus), or null on
+    /// plain PostgreSQL. Each database is made a Citus database and distributed by the migrator.
+    /// </summary>
+    public static IReadOnlyList<string>? CitusWorkers { get; } =
+        Environment.GetEnvironmentVariable("COUNSELORSUITE_TEST_CITUS_WORKERS") is { Length: > 0 } workers ? workers.Split(',') : null;
 
     public required string OwnerConnectionString { get; init; }
     public required string AppConnectionString { get; init; }
 
-    private static async Task<TestDatabase> CreateAsync()
+    /// <summary>A new, migrated database on the test cluster (most tests share the one from GetAsync).</summary>
+    public static async Task<TestDatabase> CreateAsync(string name)
     {
         var server = Environment.GetEnvironmentVariable("COUNSELORSUITE_TEST_PG")
             ?? throw new InvalidOperationException(
                 "COUNSELORSUITE_TEST_PG is not set. Run the tests with scripts/test, which starts a throwaway PostgreSQL.");
-        var name = $"cs_test_{Guid.NewGuid():N}"[..30];
         var owner = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        await DatabaseMigrator.MigrateAsync(owner.ConnectionString, AppRolePassword);
+        await DatabaseMigrator.MigrateAsync(owner.ConnectionString, AppRolePassword,
+            citus: CitusWorkers is { } workers ? new CitusSetup(true, workers) : null);
         var app = new NpgsqlConnectionStringBuilder(server)
         {
             Database = name,
@@ -37,18 +45,44 @@ public sealed class TestDatabase
         return new TestDatabase { OwnerConnectionString = owner.ConnectionString, AppConnectionString = app.ConnectionString };
     }
 
-    /// <summary>Runs SQL as the app's own database role, outside the app, for the second wall's tests.</summary>
+    /// <summary>
+    /// Runs SQL as the app's own database role, outside the app, for the second wall's tests. With a practice,
+    /// the connection is left in a transaction bound to it, as the app binds its units of work (the setting
+    /// reaches the workers on Citus); a statement expected to fail goes through <see cref="RefusedAsync"/>.
+    /// </summary>
     public async Task<NpgsqlConnection> OpenAsAppRoleAsync(Guid? practiceId)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AppConnectionString) { Pooling = false }.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(AppConnectionString) { Pooling = false };
+        if (CitusWorkers is not null)
+        {
+            builder.Options = "-c citus.propagate_set_commands=local";
+        }
+        var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         if (practiceId is { } id)
         {
-            await using var set = new NpgsqlCommand("SELECT set_config('app.practice_id', @p, false)", connection);
-            set.Parameters.AddWithValue("p", id.ToString());
+            await connection.BeginTransactionAsync();
+            await using var set = new NpgsqlCommand($"SET LOCAL app.practice_id = '{id:D}'", connection);
             await set.ExecuteNonQueryAsync();
         }
         return connection;
+    }
+
+    /// <summary>Runs a statement that must fail, in a savepoint, so the connection's transaction goes on.</summary>
+    public static async Task<PostgresException> RefusedAsync(NpgsqlConnection connection, string sql, Action<NpgsqlCommand>? parameters = null)
+    {
+        await using (var savepoint = new NpgsqlCommand("SAVEPOINT refused", connection))
+        {
+            await savepoint.ExecuteNonQueryAsync();
+        }
+        await using var command = new NpgsqlCommand(sql, connection);
+        parameters?.Invoke(command);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        await using (var back = new NpgsqlCommand("ROLLBACK TO SAVEPOINT refused", connection))
+        {
+            await back.ExecuteNonQueryAsync();
+        }
+        return refused;
     }
 
     public async Task<NpgsqlConnection> OpenAsOwnerAsync()

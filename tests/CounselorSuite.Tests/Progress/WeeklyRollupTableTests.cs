@@ -61,10 +61,10 @@ public sealed class WeeklyRollupTableTests
         Assert.All(rollups, r => Assert.Equal(100, r.ValueSum, 9));
     }
 
-    private sealed record Week(Guid ClientId, Guid CaseId, string Dimension, DateOnly WeekOf, int Answers, double ValueSum, DateTimeOffset FirstAt, DateTimeOffset LastAt);
+    internal sealed record Week(Guid ClientId, Guid CaseId, string Dimension, DateOnly WeekOf, int Answers, double ValueSum, DateTimeOffset FirstAt, DateTimeOffset LastAt);
 
     /// <summary>The practice's roll-up rows, and the same figures computed from its answers (as the app role).</summary>
-    private static Task<(List<Week> Rollups, List<Week> Totals)> RollupsAndTotalsAsync(TestApp app, Guid practiceId) =>
+    internal static Task<(List<Week> Rollups, List<Week> Totals)> RollupsAndTotalsAsync(TestApp app, Guid practiceId) =>
         app.InPracticeAsync(practiceId, (AppDbContext db) => RollupsAndTotalsAsync(db));
 
     private static async Task<(List<Week> Rollups, List<Week> Totals)> RollupsAndTotalsAsync(AppDbContext db)

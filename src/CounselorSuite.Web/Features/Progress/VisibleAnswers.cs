@@ -29,7 +29,9 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
           AND a.answered_at >= @start AND a.answered_at <= @end
           AND (a.client_id = ANY(@full)
                OR (NOT a.screening AND EXISTS (SELECT 1 FROM submission_shares s
-                   WHERE s.practice_id = a.practice_id AND s.submission_id = a.submission_id AND s.withdrawn_at IS NULL)))
+                   -- @practice rather than a.practice_id: under OR, only a constant lets Citus keep the
+                   -- subquery on the practice's one shard (a router query).
+                   WHERE s.practice_id = @practice AND s.submission_id = a.submission_id AND s.withdrawn_at IS NULL)))
         """;
 
     /// <summary>
@@ -53,7 +55,7 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
         + WeeksOfAnswers + """
           AND a.client_id = ANY(@sharedOnly) AND a.answered_at >= @start AND a.answered_at <= @end
           AND NOT a.screening AND EXISTS (SELECT 1 FROM submission_shares s
-              WHERE s.practice_id = a.practice_id AND s.submission_id = a.submission_id AND s.withdrawn_at IS NULL)
+              WHERE s.practice_id = @practice AND s.submission_id = a.submission_id AND s.withdrawn_at IS NULL)
 
         """ + ByWeek;
 

@@ -133,7 +133,15 @@ public sealed class UnitOfWork(AppDbContext db)
         if (db.Database.CurrentTransaction is { } transaction)
         {
             _afterCommit.Clear();
-            await transaction.RollbackAsync(CancellationToken.None);
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or Npgsql.NpgsqlException)
+            {
+                // The connection broke with the failure itself: the server has rolled back already, and the
+                // failure that brought us here is the one to report.
+            }
             await EndAsync(transaction);
         }
     }
@@ -143,7 +151,14 @@ public sealed class UnitOfWork(AppDbContext db)
         if (db.Database.CurrentTransaction is { } transaction)
         {
             _afterCommit.Clear();
-            transaction.Rollback();
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or Npgsql.NpgsqlException)
+            {
+                // As in RollbackAsync: the server rolled back with the broken connection.
+            }
             End(transaction);
         }
     }
