@@ -59,7 +59,7 @@ public sealed class ProgressJourney(BrowserHost host)
             var progress = sam.Locator("#progress");
             await Expect(progress.Locator("#chart-perception-gap .chart-wide svg")).ToBeVisibleAsync();
             await Expect(progress.Locator("#chart-perception-gap")).ToContainTextAsync("Perception gap between partners");
-            var both = progress.Locator("[id^='chart-both-']");
+            var both = progress.Locator("figure[id^='chart-both-']");
             await Expect(both.First).ToBeVisibleAsync();
             // Every chart is whole: no id repeats in the page, nothing is cut by another chart's clip path.
             Assert.Empty(await ChartChecks.RepeatedIdsAsync(sam));
@@ -77,7 +77,7 @@ public sealed class ProgressJourney(BrowserHost host)
         {
             await samOnPhone.SignInAsync("sam.counselor@demo.counselorsuite.test", DemoSeeder.Password);
             await samOnPhone.GetByRole(AriaRole.Link, new() { Name = "Riley & Quinn P." }).First.ClickAsync();
-            var both = samOnPhone.Locator("#progress [id^='chart-both-']").First;
+            var both = samOnPhone.Locator("#progress figure[id^='chart-both-']").First;
             await both.ScrollIntoViewIfNeededAsync();
             await Expect(both.Locator(".chart-phone svg")).ToBeVisibleAsync();
             var drawn = await ChartChecks.DrawnTextsAsync(both);
