@@ -77,6 +77,8 @@ public sealed class ProgressJourney(BrowserHost host)
         {
             await samOnPhone.SignInAsync("sam.counselor@demo.counselorsuite.test", DemoSeeder.Password);
             await samOnPhone.GetByRole(AriaRole.Link, new() { Name = "Riley & Quinn P." }).First.ClickAsync();
+            await samOnPhone.GetByRole(AriaRole.Navigation, new() { Name = "Case sections" }).GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
+            await samOnPhone.WaitForURLAsync("**/counselor/cases/*/progress");
             var both = samOnPhone.Locator("#progress figure[id^='chart-both-']").First;
             await both.ScrollIntoViewIfNeededAsync();
             await Expect(both.Locator(".chart-phone svg")).ToBeVisibleAsync();

@@ -100,7 +100,7 @@ public sealed class ExerciseSuitabilityTests
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync();
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
-        var casePage = $"/counselor/cases/{world.CaseId}";
+        var casePage = $"/counselor/cases/{world.CaseId}/homework";
 
         var unscreened = await counselor.PageAsync(casePage);
         Assert.Contains("No safety screening has come back yet from Client Person", Html.TextOf(unscreened, "assign-caution"));

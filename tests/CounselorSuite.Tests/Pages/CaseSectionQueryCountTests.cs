@@ -13,18 +13,18 @@ namespace CounselorSuite.Tests.Pages;
 /// </summary>
 public sealed class CaseSectionQueryCountTests(ITestOutputHelper output)
 {
-    // Four is the request's practice binding (1), the two-factor page filter (1), the header (1) and the
-    // section's query (1). Homework and progress add their features' queries (the assignments' count, page,
+    // Five is the request's practice binding (1), the two-factor page filter (1), the menu's open-alert
+    // count (1), the header (1) and the section's query (1). Homework and progress add their features' queries (the assignments' count, page,
     // latest items, state counts and adherence, the exercises to assign and the case's screening; the progress load's case, series,
     // answers, titles, adherence and sessions).
     private static readonly (string Section, int Budget)[] Budgets =
     [
-        ("", 4),
-        ("/homework", 12),
-        ("/progress", 10),
-        ("/sessions", 4),
-        ("/handouts", 4),
-        ("/settings", 4),
+        ("", 5),
+        ("/homework", 14),
+        ("/progress", 11),
+        ("/sessions", 5),
+        ("/handouts", 5),
+        ("/settings", 5),
     ];
 
     [Fact]

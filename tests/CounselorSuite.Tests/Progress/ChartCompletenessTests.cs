@@ -23,7 +23,7 @@ public sealed partial class ChartCompletenessTests
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
         using var client = await Browser.SignedInAsync(app, world.Clients[0].Email);
 
-        foreach (var html in new[] { await counselor.PageAsync($"/counselor/cases/{world.CaseId}"), await client.PageAsync("/portal/progress") })
+        foreach (var html in new[] { await counselor.PageAsync($"/counselor/cases/{world.CaseId}/progress"), await client.PageAsync("/portal/progress") })
         {
             var ids = Id().Matches(html).Select(m => m.Groups[1].Value).ToList();
             Assert.Empty(ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key));
