@@ -25,4 +25,7 @@ public sealed record CoupleWorld(string CounselorEmail, Guid CaseId, string Rile
     }
 
     public string CaseUrl => $"/counselor/cases/{CaseId}";
+
+    /// <summary>A section of the case page: "homework", "progress", "sessions", "handouts" or "settings".</summary>
+    public string SectionUrl(string section) => $"{CaseUrl}/{section}";
 }

@@ -6,11 +6,14 @@ namespace CounselorSuite.BrowserTests.Infrastructure;
 /// <summary>Homework as people do it in the pages: the counselor's assign form on the case page, a client's task.</summary>
 public static class HomeworkActions
 {
-    /// <summary>Assigns an exercise from the case page's homework section to the clients named (all when none are).</summary>
+    /// <summary>
+    /// Assigns an exercise from the case's homework section to the clients named (all when none are), and checks
+    /// that the confirmation is in view where the person lands, with the new assignment listed.
+    /// </summary>
     public static async Task AssignAsync(this IPage counselor, string caseUrl, string exerciseOption, string[]? onlyFor = null,
         string? every = null, int count = 1, DateTimeOffset? firstDue = null, string? note = null)
     {
-        await counselor.GotoAsync(caseUrl + "#homework");
+        await counselor.GotoAsync(caseUrl + "/homework");
         var form = counselor.Locator("#assign-form");
         await form.GetByLabel("Exercise").SelectOptionAsync(new SelectOptionValue { Label = exerciseOption });
         if (onlyFor is not null)
@@ -38,6 +41,9 @@ public static class HomeworkActions
         await form.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         await counselor.WaitForLoadStateAsync(LoadState.Load);
         var title = exerciseOption.Split(" (")[0];
+        await Expect(counselor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/counselor/cases/[^/]+/homework#case-status$"));
+        await Expect(counselor.Locator("#case-status")).ToContainTextAsync($"Assigned: {title}.");
+        await Expect(counselor.Locator("#case-status")).ToBeInViewportAsync();
         await Expect(counselor.Locator("#assignments")).ToContainTextAsync(title);
     }
 

@@ -37,6 +37,12 @@ public sealed class CoupleCaseJourney(BrowserHost host)
             await Expect(counselor.Locator("h1 .badge")).ToHaveTextAsync("Couple");
         });
         var caseUrl = counselor.Url;
+        await journey.StepAsync(counselor, "counselor opens the case's settings", async () =>
+        {
+            await counselor.GetByRole(AriaRole.Navigation, new() { Name = "Case sections" }).GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+            await counselor.WaitForURLAsync("**/counselor/cases/*/settings");
+            await Expect(counselor.Locator(".case-nav [aria-current=page]")).ToHaveTextAsync("Settings");
+        });
         foreach (var (name, email) in new[] { ("Riley", riley), ("Sam", sam) })
         {
             await journey.StepAsync(counselor, $"counselor invites {name}", async () =>
@@ -45,7 +51,9 @@ public sealed class CoupleCaseJourney(BrowserHost host)
                 await invite.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
                 await invite.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
                 await invite.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+                await Expect(counselor.Locator("#case-status")).ToContainTextAsync($"{name} is invited.");
                 await Expect(counselor.Locator("#invite-result")).ToContainTextAsync($"Invitation ready for {name}");
+                await Expect(counselor.Locator("#invite-result")).ToBeInViewportAsync();
                 await Expect(counselor.Locator("#invitations")).ToContainTextAsync(email);
             });
         }
@@ -79,6 +87,8 @@ public sealed class CoupleCaseJourney(BrowserHost host)
         await journey.StepAsync(counselor, "counselor sees both partners in the case", async () =>
         {
             await counselor.GotoAsync(caseUrl);
+            await Expect(counselor.Locator("#case-clients")).ToHaveTextAsync("Riley, Sam J.");
+            await counselor.GotoAsync(caseUrl + "/settings");
             var clients = counselor.Locator("#clients li");
             await Expect(clients).ToHaveCountAsync(2);
             await Expect(clients.Filter(new() { HasText = "Riley" })).ToContainTextAsync(riley);

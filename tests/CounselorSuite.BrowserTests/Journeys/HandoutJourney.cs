@@ -22,7 +22,7 @@ public sealed partial class HandoutJourney(BrowserHost host)
         await journey.StepAsync(counselor, "counselor opens the handout form from the case", async () =>
         {
             await counselor.SignInAsync(world.CounselorEmail);
-            await counselor.GotoAsync(world.CaseUrl);
+            await counselor.GotoAsync(world.SectionUrl("handouts"));
             await counselor.Locator("#handouts").GetByRole(AriaRole.Link, new() { Name = "Make a handout" }).ClickAsync();
             await counselor.WaitForURLAsync("**/handouts/new");
             await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Make a handout");

@@ -126,7 +126,7 @@ public sealed class HomeworkJourney(BrowserHost host)
 
             await journey.StepAsync(counselor, "counselor sees one submission from each", async () =>
             {
-                await counselor.GotoAsync(world.CaseUrl + "#homework");
+                await counselor.GotoAsync(world.SectionUrl("homework"));
                 await counselor.Locator("#assignments").GetByRole(AriaRole.Link, new() { Name = Exercise }).ClickAsync();
                 await counselor.WaitForURLAsync("**/counselor/homework/*");
                 var item1 = counselor.Locator("#step-1");

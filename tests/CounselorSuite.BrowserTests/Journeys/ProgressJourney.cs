@@ -49,6 +49,8 @@ public sealed class ProgressJourney(BrowserHost host)
         {
             await sam.SignInAsync("sam.counselor@demo.counselorsuite.test", DemoSeeder.Password);
             await sam.GetByRole(AriaRole.Link, new() { Name = "Riley & Quinn P." }).First.ClickAsync();
+            await sam.GetByRole(AriaRole.Navigation, new() { Name = "Case sections" }).GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
+            await sam.WaitForURLAsync("**/counselor/cases/*/progress");
             var progress = sam.Locator("#progress");
             await Expect(progress.Locator("#chart-perception-gap svg")).ToBeVisibleAsync();
             await Expect(progress.Locator("#chart-perception-gap")).ToContainTextAsync("Perception gap between partners");
@@ -59,6 +61,8 @@ public sealed class ProgressJourney(BrowserHost host)
             await sam.Locator("#progress").GetByRole(AriaRole.Link, new() { Name = "Charts of Riley Park" }).ClickAsync();
             await Expect(sam.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Progress:");
             await Expect(sam.Locator("#partners")).ToContainTextAsync("Compared with a partner");
+            // The way back leads to the case it came from.
+            await Expect(sam.GetByRole(AriaRole.Link, new() { Name = "Back to Riley & Quinn P.: progress" })).ToBeVisibleAsync();
         });
     }
 }

@@ -95,5 +95,17 @@ public sealed class SafetyAlertJourney(BrowserHost host)
             await Expect(sam.Locator("#homework li").Filter(new() { HasText = Joint })).ToContainTextAsync("Not available yet");
             await Expect(sam.Locator("#homework")).Not.ToContainTextAsync(CheckIn);
         });
+
+        await journey.StepAsync(counselor, "counselor resolves the alert in the case and sees it done", async () =>
+        {
+            await counselor.GotoAsync(world.CaseUrl);
+            await Expect(counselor.Locator("#case-alerts")).ToHaveTextAsync("1 open");
+            var alerts = counselor.Locator("#open-alerts");
+            await alerts.GetByLabel("What was done").FillAsync("Called Riley; safety plan made together.");
+            await alerts.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+            await Expect(counselor.Locator("#case-status")).ToContainTextAsync("Alert resolved.");
+            await Expect(counselor.Locator("#case-status")).ToBeInViewportAsync();
+            await Expect(counselor.Locator("#case-alerts")).ToHaveTextAsync("None open");
+        });
     }
 }

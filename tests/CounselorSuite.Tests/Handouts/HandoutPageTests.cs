@@ -39,7 +39,7 @@ public sealed class HandoutPageTests
         var world = await app.CreateWorldAsync("Couple");
         var exercise = await world.Counselor.ExerciseAsync("Evening talk", "Talk for ten minutes.");
         using var browser = await Browser.SignedInAsync(app, world.CounselorEmail);
-        var casePage = await browser.PageAsync($"/counselor/cases/{world.CaseId}");
+        var casePage = await browser.PageAsync($"/counselor/cases/{world.CaseId}/handouts");
         Assert.Contains($"/counselor/cases/{world.CaseId}/handouts/new", casePage);
         var form = await browser.PageAsync($"/counselor/cases/{world.CaseId}/handouts/new");
         Assert.Contains("Evening talk", form);

@@ -156,7 +156,7 @@ public sealed partial class HomeworkPageTests
         var world = await app.CreateWorldAsync("Couple");
         var exercise = await world.Counselor.NewExerciseAsync();
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
-        var casePage = $"/counselor/cases/{world.CaseId}";
+        var casePage = $"/counselor/cases/{world.CaseId}/homework";
 
         var assigned = await counselor.PostFormAsync(casePage, new()
         {
@@ -165,8 +165,9 @@ public sealed partial class HomeworkPageTests
             ["Count"] = "4",
             ["Note"] = "One a week",
         }, $"/counselor/cases/{world.CaseId}/assign");
-        await assigned.EnsureStatusAsync(HttpStatusCode.Redirect);
-        var section = Html.Section(await counselor.PageAsync(casePage), "homework");
+        var landed = await counselor.FollowAsync(assigned);
+        Assert.Contains("Assigned: Noticing small kindnesses.", Html.TextOf(landed, "case-status"));
+        var section = Html.Section(landed, "homework");
         Assert.Contains("Noticing small kindnesses", section);
         Assert.Contains("Every week, 4 times", section);
 

@@ -49,6 +49,13 @@ public sealed partial class Browser : IDisposable
             new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
     }
 
+    /// <summary>After a post-redirect-get: checks the redirect and returns the page it leads to.</summary>
+    public async Task<string> FollowAsync(HttpResponseMessage response)
+    {
+        await response.EnsureStatusAsync(HttpStatusCode.Redirect);
+        return await PageAsync(response.Headers.Location!.OriginalString);
+    }
+
     public Task<HttpResponseMessage> PostRawAsync(string url, Dictionary<string, string> fields) =>
         Http.PostAsync(url, new FormUrlEncodedContent(fields));
 

@@ -9,6 +9,8 @@ public sealed class CounselorPagesTests
 {
     private static string CasePage(Guid id) => $"/counselor/cases/{id}";
 
+    private static string Settings(Guid id) => $"/counselor/cases/{id}/settings";
+
     [Fact]
     public async Task The_dashboard_lists_the_counselors_own_cases_with_their_clients_and_an_admin_sees_all()
     {
@@ -45,12 +47,13 @@ public sealed class CounselorPagesTests
         var opened = await counselor.PostFormAsync("/counselor", new() { ["Input.Title"] = "A. & B. K.", ["Input.Kind"] = "Family", ["Input.Confidentiality"] = "NoSecrets" });
 
         await opened.EnsureStatusAsync(HttpStatusCode.Redirect);
-        var page = await counselor.PageAsync(opened.Headers.Location!.OriginalString);
+        var location = opened.Headers.Location!.OriginalString;
+        var page = await counselor.PageAsync(location);
         Assert.Contains("A. &amp; B. K.", page);
-        Assert.Contains("<option value=\"NoSecrets\" selected=\"selected\">", page);
-        foreach (var slot in new[] { "homework", "progress", "sessions" })
+        Assert.Contains("<option value=\"NoSecrets\" selected=\"selected\">", await counselor.PageAsync(location + "/settings"));
+        foreach (var slot in new[] { "homework", "progress", "sessions", "handouts", "settings" })
         {
-            Assert.Matches($"<section[^>]*id=\"{slot}\"", page);
+            Assert.Contains($"href=\"{location}/{slot}\"", page);
         }
     }
 
@@ -66,16 +69,19 @@ public sealed class CounselorPagesTests
         using var foreignCounselor = await Browser.SignedInAsync(app, stranger.CounselorEmail);
         using var client = await Browser.SignedInAsync(app, world.Clients[0].Email);
 
-        var notOnIt = await otherCounselor.GetAsync(CasePage(world.CaseId));
-        var foreign = await foreignAdmin.GetAsync(CasePage(world.CaseId));
-        var unknown = await foreignCounselor.GetAsync(CasePage(Guid.NewGuid()));
-        var asClient = await client.GetAsync(CasePage(world.CaseId));
+        foreach (var section in new[] { "", "/homework", "/progress", "/sessions", "/handouts", "/settings" })
+        {
+            var notOnIt = await otherCounselor.GetAsync(CasePage(world.CaseId) + section);
+            var foreign = await foreignAdmin.GetAsync(CasePage(world.CaseId) + section);
+            var unknown = await foreignCounselor.GetAsync(CasePage(Guid.NewGuid()) + section);
+            var asClient = await client.GetAsync(CasePage(world.CaseId) + section);
 
-        await notOnIt.EnsureStatusAsync(HttpStatusCode.NotFound);
-        await foreign.EnsureStatusAsync(HttpStatusCode.NotFound);
-        await unknown.EnsureStatusAsync(HttpStatusCode.NotFound);
-        await asClient.EnsureStatusAsync(HttpStatusCode.Forbidden);
-        Assert.Contains("Page not found", await foreign.Content.ReadAsStringAsync());
+            await notOnIt.EnsureStatusAsync(HttpStatusCode.NotFound);
+            await foreign.EnsureStatusAsync(HttpStatusCode.NotFound);
+            await unknown.EnsureStatusAsync(HttpStatusCode.NotFound);
+            await asClient.EnsureStatusAsync(HttpStatusCode.Forbidden);
+            Assert.Contains("Page not found", await foreign.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
@@ -85,18 +91,18 @@ public sealed class CounselorPagesTests
         var world = await app.CreateWorldAsync();
         var stranger = await app.CreateWorldAsync();
         using var foreignAdmin = await Browser.SignedInAsync(app, stranger.Practice.Email);
-        var ownCase = CasePage(stranger.CaseId);
+        var ownCase = Settings(stranger.CaseId);
 
-        var agreement = await foreignAdmin.PostFormAsync(ownCase, new() { ["Confidentiality"] = "NoSecrets" }, CasePage(world.CaseId) + "?handler=Confidentiality");
+        var agreement = await foreignAdmin.PostFormAsync(ownCase, new() { ["Confidentiality"] = "NoSecrets" }, Settings(world.CaseId) + "?handler=Confidentiality");
         var invite = await foreignAdmin.PostFormAsync(ownCase, new() { ["Invite.DisplayName"] = "Intruder", ["Invite.Email"] = ApiClient.UniqueEmail("x") },
-            CasePage(world.CaseId) + "?handler=Invite");
+            Settings(world.CaseId) + "?handler=Invite");
 
         await agreement.EnsureStatusAsync(HttpStatusCode.NotFound);
         await invite.EnsureStatusAsync(HttpStatusCode.NotFound);
         var theCase = await (await world.Counselor.GetAsync($"/api/cases/{world.CaseId}")).ReadJsonAsync();
         Assert.Equal("NotRecorded", theCase["confidentiality"]!.GetValue<string>());
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
-        Assert.DoesNotContain("Intruder", await counselor.PageAsync(CasePage(world.CaseId)));
+        Assert.DoesNotContain("Intruder", await counselor.PageAsync(Settings(world.CaseId)));
     }
 
     [Fact]
@@ -105,11 +111,12 @@ public sealed class CounselorPagesTests
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync("Couple");
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
-        var page = CasePage(world.CaseId);
+        var page = Settings(world.CaseId);
 
         var invited = await counselor.PostFormAsync(page, new() { ["Invite.DisplayName"] = "Jamie Partner", ["Invite.Email"] = ApiClient.UniqueEmail("jamie") }, "?handler=Invite");
 
-        var html = await invited.Content.ReadAsStringAsync();
+        var html = await counselor.FollowAsync(invited);
+        Assert.Contains("Jamie Partner is invited.", Html.TextOf(html, "case-status"));
         var link = Html.ValueOf(html, "accept-link");
         Assert.Contains("/invitations/accept?token=", link);
         Assert.Contains("Pending", Html.Section(html, "invitations"));
@@ -117,7 +124,9 @@ public sealed class CounselorPagesTests
 
         var revoked = await counselor.PostFormAsync(page, new() { ["InvitationId"] = id }, "?handler=Revoke");
 
-        Assert.Contains("Revoked", Html.Section(await revoked.Content.ReadAsStringAsync(), "invitations"));
+        var afterRevoke = await counselor.FollowAsync(revoked);
+        Assert.Contains("Invitation revoked.", Html.TextOf(afterRevoke, "case-status"));
+        Assert.Contains("Revoked", Html.Section(afterRevoke, "invitations"));
         using var invitee = new Browser(app);
         Assert.Contains("not valid", await invitee.PageAsync(new Uri(link).PathAndQuery));
     }
@@ -128,19 +137,24 @@ public sealed class CounselorPagesTests
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync("Couple");
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
-        var page = CasePage(world.CaseId);
+        var page = Settings(world.CaseId);
         var userName = $"kid.{Guid.NewGuid():N}"[..20];
 
         var invited = await counselor.PostFormAsync(page, new() { ["Invite.DisplayName"] = "Alex Teen", ["Invite.UserName"] = userName }, "?handler=Invite");
 
-        var code = Html.TextOf(await invited.Content.ReadAsStringAsync(), "setup-code");
+        var code = Html.TextOf(await counselor.FollowAsync(invited), "setup-code");
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
         var later = await counselor.PageAsync(page);
         Assert.DoesNotContain(code, later);
         Assert.Contains(userName, Html.Section(later, "invitations"));
 
         var both = await counselor.PostFormAsync(page, new() { ["Invite.DisplayName"] = "X", ["Invite.UserName"] = "someone.else", ["Invite.Email"] = "x@example.test" }, "?handler=Invite");
-        Assert.Contains("Give an email or a username, not both.", await both.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        var refused = await both.Content.ReadAsStringAsync();
+        Assert.Contains("Give an email or a username, not both.", refused);
+        // What was typed stays in the form.
+        Assert.Equal("someone.else", Html.ValueOf(refused, "Invite_UserName"));
+        Assert.Equal("x@example.test", Html.ValueOf(refused, "Invite_Email"));
     }
 
     [Fact]
@@ -151,10 +165,10 @@ public sealed class CounselorPagesTests
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
         using var client = await Browser.SignedInAsync(app, world.Clients[1].Email);
 
-        var saved = await counselor.PostFormAsync(CasePage(world.CaseId), new() { ["Confidentiality"] = "FullConfidentiality" }, "?handler=Confidentiality");
-        var nonsense = await counselor.PostFormAsync(CasePage(world.CaseId), new() { ["Confidentiality"] = "Whatever" }, "?handler=Confidentiality");
+        var saved = await counselor.PostFormAsync(Settings(world.CaseId), new() { ["Confidentiality"] = "FullConfidentiality" }, "?handler=Confidentiality");
+        Assert.Contains("Agreement saved", Html.TextOf(await counselor.FollowAsync(saved), "case-status"));
+        var nonsense = await counselor.PostFormAsync(Settings(world.CaseId), new() { ["Confidentiality"] = "Whatever" }, "?handler=Confidentiality");
 
-        Assert.Contains("Agreement saved.", await saved.Content.ReadAsStringAsync());
         Assert.Contains("Choose one of the agreements.", await nonsense.Content.ReadAsStringAsync());
         Assert.Contains("stays between you and your counselor", await client.PageAsync("/portal"));
     }
@@ -170,13 +184,16 @@ public sealed class CounselorPagesTests
         using var other = await Browser.SignedInAsync(app, otherEmail);
         await (await other.GetAsync(CasePage(world.CaseId))).EnsureStatusAsync(HttpStatusCode.NotFound);
 
-        var byCounselor = await counselor.PostFormAsync(CasePage(world.CaseId), new() { ["CounselorId"] = otherId.ToString() }, "?handler=AddCounselor");
+        var byCounselor = await counselor.PostFormAsync(Settings(world.CaseId), new() { ["CounselorId"] = otherId.ToString() }, "?handler=AddCounselor");
         await byCounselor.EnsureStatusAsync(HttpStatusCode.Forbidden);
         await (await other.GetAsync(CasePage(world.CaseId))).EnsureStatusAsync(HttpStatusCode.NotFound);
 
-        var byAdmin = await admin.PostFormAsync(CasePage(world.CaseId), new() { ["CounselorId"] = otherId.ToString() }, "?handler=AddCounselor");
+        var byAdmin = await admin.PostFormAsync(Settings(world.CaseId), new() { ["CounselorId"] = otherId.ToString() }, "?handler=AddCounselor");
 
-        Assert.Contains("Second Counselor", Html.Section(await byAdmin.Content.ReadAsStringAsync(), "counselors"));
+        var landed = await admin.FollowAsync(byAdmin);
+        Assert.Contains("Second Counselor is a counselor of this case now.", Html.TextOf(landed, "case-status"));
+        Assert.Contains("Second Counselor", Html.Section(landed, "counselors"));
+        Assert.Contains("Second Counselor", Html.TextOf(landed, "case-counselors"));
         Assert.Contains("Client Person", await other.PageAsync(CasePage(world.CaseId)));
     }
 }

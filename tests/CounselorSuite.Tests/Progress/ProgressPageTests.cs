@@ -87,9 +87,9 @@ public sealed partial class ProgressPageTests
         await SeedCheckInsAsync(app, world, world.Clients[1].Id, weeks.Select(t => t.AddDays(2)).ToList(), (_, item) => item == "decisions" ? 9 : 6);
         using var browser = await Browser.SignedInAsync(app, world.CounselorEmail);
 
-        var html = await browser.PageAsync($"/counselor/cases/{world.CaseId}");
+        var html = await browser.PageAsync($"/counselor/cases/{world.CaseId}/progress");
 
-        var section = html[html.IndexOf("id=\"progress\"", StringComparison.Ordinal)..html.IndexOf("id=\"sessions\"", StringComparison.Ordinal)];
+        var section = html[html.IndexOf("id=\"progress\"", StringComparison.Ordinal)..];
         var texts = SvgTexts(section);
         Assert.Contains("Perception gap between partners", texts);
         Assert.Contains("Shared decision-making: both partners", texts);
@@ -126,9 +126,9 @@ public sealed partial class ProgressPageTests
         using var counselor = await Browser.SignedInAsync(app, world.CounselorEmail);
         var clientPage = await counselor.PageAsync($"/counselor/clients/{a.Id}/progress");
         Assert.Contains("Compared with a partner", clientPage);
-        Assert.Contains($"href=\"/counselor/cases/{world.CaseId}#progress\"", clientPage);
+        Assert.Contains($"href=\"/counselor/cases/{world.CaseId}/progress\"", clientPage);
         Assert.DoesNotContain("both partners", string.Join("\n", SvgTexts(clientPage)));
-        Assert.Contains("Perception gap between partners", SvgTexts(await counselor.PageAsync($"/counselor/cases/{world.CaseId}")));
+        Assert.Contains("Perception gap between partners", SvgTexts(await counselor.PageAsync($"/counselor/cases/{world.CaseId}/progress")));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed partial class ProgressPageTests
             await (await browser.GetAsync($"/counselor/clients/{world.Clients[0].Id}/progress?handler=csv")).EnsureStatusAsync(HttpStatusCode.NotFound);
         }
         await (await partner.GetAsync($"/counselor/clients/{world.Clients[0].Id}/progress")).EnsureStatusAsync(HttpStatusCode.Forbidden);
-        var adminCase = await admin.PageAsync($"/counselor/cases/{world.CaseId}");
+        var adminCase = await admin.PageAsync($"/counselor/cases/{world.CaseId}/progress");
         Assert.Contains("Progress is shown to the case's counselors.", adminCase);
     }
 
@@ -204,7 +204,7 @@ public sealed class DemoProgressTests
         using var samPages = await Browser.SignedInAsync(app, "sam.counselor@demo.counselorsuite.test", DemoSeeder.Password);
         using var rileyPages = await Browser.SignedInAsync(app, "riley@demo.counselorsuite.test", DemoSeeder.Password);
 
-        var casePage = await samPages.PageAsync($"/counselor/cases/{couple["id"]!.GetValue<Guid>()}");
+        var casePage = await samPages.PageAsync($"/counselor/cases/{couple["id"]!.GetValue<Guid>()}/progress");
         var portal = await rileyPages.PageAsync("/portal/progress");
         var progress = await ProgressAsync(sam, riley);
 

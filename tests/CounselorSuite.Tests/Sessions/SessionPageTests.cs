@@ -57,7 +57,8 @@ public sealed class SessionPageTests
         fields["Form.AllowConflict"] = "true";
         var booked = await page.PostAsync(url, new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
-        Assert.StartsWith("/counselor/sessions/", booked.Headers.Location!.OriginalString);
+        // Back to the case's sessions, where the new one is listed, with what happened.
+        Assert.StartsWith($"/counselor/cases/{world.CaseId}/sessions", booked.Headers.Location!.OriginalString);
         Assert.Equal(2, (await (await world.Counselor.GetAsync($"/api/cases/{world.CaseId}/sessions")).ReadJsonAsync())["total"]!.GetValue<int>());
 
         fields["Form.DurationMinutes"] = "0";
@@ -97,7 +98,7 @@ public sealed class CaseSessionsSectionTests
         var past = await world.Counselor.BookAsync(world.CaseId, SessionApi.DaysAhead(-2, 10));
         using var browser = await Browser.SignedInAsync(app, world.CounselorEmail);
 
-        var html = await browser.PageAsync($"/counselor/cases/{world.CaseId}");
+        var html = await browser.PageAsync($"/counselor/cases/{world.CaseId}/sessions");
 
         var section = html[html.IndexOf("id=\"sessions\"", StringComparison.Ordinal)..];
         Assert.True(section.IndexOf($"/counselor/sessions/{upcoming}", StringComparison.Ordinal) < section.IndexOf("<h3>Past</h3>", StringComparison.Ordinal));

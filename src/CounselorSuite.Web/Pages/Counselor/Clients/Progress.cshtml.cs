@@ -1,7 +1,9 @@
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Progress;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Counselor.Clients;
 
@@ -9,6 +11,12 @@ namespace CounselorSuite.Web.Pages.Counselor.Clients;
 public sealed class ProgressModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public ClientProgressView View { get; private set; } = null!;
+
+    /// <summary>The case the counselor came from (its progress section), when it is one of theirs with this client.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? FromCase { get; set; }
+
+    public string? FromCaseTitle { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? range, CancellationToken ct)
     {
@@ -18,6 +26,11 @@ public sealed class ProgressModel(AppDbContext db, TimeProvider clock) : PageMod
             return NotFound();
         }
         View = view;
+        if (FromCase is { } caseId)
+        {
+            FromCaseTitle = await db.Cases.AsNoTracking().ManagedBy(User)
+                .Where(c => c.Id == caseId && c.Clients.Any(x => x.ClientId == id)).Select(c => c.Title).FirstOrDefaultAsync(ct);
+        }
         return Page();
     }
 

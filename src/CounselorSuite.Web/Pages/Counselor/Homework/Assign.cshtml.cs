@@ -1,26 +1,35 @@
 using System.Globalization;
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Pages.Counselor.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CounselorSuite.Web.Pages.Counselor.Homework;
 
-/// <summary>The case page's assign form posts here; the answer is the case page again, with what happened.</summary>
+/// <summary>
+/// The homework section's assign form posts here. Assigned: back to the section, whose list starts with the new
+/// assignment, with a confirmation. Refused: back to the form, filled in as it was sent, with the reason.
+/// </summary>
 public sealed class AssignModel(HomeworkService homework) : PageModel
 {
-    public IActionResult OnGet(Guid caseId) => Redirect($"/counselor/cases/{caseId}#homework");
+    public IActionResult OnGet(Guid caseId) => RedirectToPage(CaseSections.PageOf(CaseSection.Homework), new { id = caseId });
 
     public async Task<IActionResult> OnPostAsync(Guid caseId, Guid? exerciseId, List<Guid>? clientIds, string? dueAt, string? every, int? count,
         string? note, CancellationToken ct)
     {
+        IActionResult Refused(string reason)
+        {
+            new AssignDraft(exerciseId, clientIds ?? [], dueAt, every, count, note, reason).Keep(TempData);
+            return RedirectToPage(CaseSections.PageOf(CaseSection.Homework), null, new { id = caseId }, "assign-form");
+        }
+
         DateTimeOffset? due = null;
         if (!string.IsNullOrWhiteSpace(dueAt))
         {
             // datetime-local has no zone: the form says UTC.
             if (!DateTime.TryParse(dueAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
             {
-                TempData["Flash"] = "Not assigned: the due date is not a date.";
-                return Redirect($"/counselor/cases/{caseId}#homework");
+                return Refused("The first due date is not a date.");
             }
             due = new DateTimeOffset(parsed, TimeSpan.Zero);
         }
@@ -33,12 +42,11 @@ public sealed class AssignModel(HomeworkService homework) : PageModel
             case { Kind: FailureKind.Forbidden }:
                 return Forbid();
             case { } failure:
-                TempData["Flash"] = "Not assigned: " + failure.Message;
-                break;
+                return Refused(failure.Message);
             default:
-                TempData["Flash"] = $"Assigned: {outcome.Value!.ExerciseTitle}. The clients get a neutral message that something new is in their portal.";
-                break;
+                TempData[CaseSections.StatusKey] =
+                    $"Assigned: {outcome.Value!.ExerciseTitle}. The clients get a neutral message that something new is in their portal.";
+                return RedirectToPage(CaseSections.PageOf(CaseSection.Homework), null, new { id = caseId }, CaseSections.StatusId);
         }
-        return Redirect($"/counselor/cases/{caseId}#homework");
     }
 }

@@ -1,8 +1,10 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Web;
+using CounselorSuite.Web.Pages.Counselor.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,36 +14,36 @@ public sealed record ExerciseChoice(Guid Id, string Title, bool Joint, bool Safe
 
 public sealed record CaseHomeworkView(
     Guid CaseId, CaseKind Kind, bool MayAssign, IReadOnlyList<(Guid Id, string Name)> Clients, IReadOnlyList<ExerciseChoice> Exercises,
-    Page<HomeworkQueries.AssignmentSummary> Assignments, int Page, int Pages, IReadOnlyDictionary<Guid, AdherenceResponse> Adherence)
+    Page<HomeworkQueries.AssignmentSummary> Assignments, int Page, int Pages, IReadOnlyDictionary<Guid, AdherenceResponse> Adherence,
+    Func<int, string> PageLink, AssignDraft? Draft)
 {
     public string NameOf(Guid clientId) => Clients.FirstOrDefault(c => c.Id == clientId).Name ?? "Former client";
 
-    public Pager Pager => new(Page, Pages, page => $"/counselor/cases/{CaseId}?{CaseHomeworkViewComponent.PageParameter}={page}#homework",
-        "Pages of assignments", "Newer assignments", "Older assignments", "assignment-pages");
+    public Pager Pager => new(Page, Pages, PageLink, "Pages of assignments", "Newer assignments", "Older assignments", "assignment-pages");
+
+    /// <summary>Whether the form offers <paramref name="clientId"/> ticked: everyone at first, as sent after a refusal.</summary>
+    public bool Ticked(Guid clientId) => Draft is null || Draft.ClientIds.Contains(clientId);
 }
 
 /// <summary>
-/// The homework section of a case page: the assign form, the assignments a page at a time with each client's
-/// latest items (the assignment's own page has them all), and adherence per client. The case page has already
-/// checked that the user manages the case.
+/// The case's homework section: the assign form, the assignments a page at a time with each client's latest
+/// items (the assignment's own page has them all), and adherence per client. The section page has already
+/// checked that the user manages the case and read its header, so nothing of the case is asked again.
 /// </summary>
 public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
 {
     public const int AssignmentsPerPage = 20;
 
-    /// <summary>The case page's query parameter for this section's page (the page has others of its own).</summary>
+    /// <summary>The section's query parameter for its page of assignments.</summary>
     public const string PageParameter = "assignments";
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
+    public async Task<IViewComponentResult> InvokeAsync(CaseHeader header, AssignDraft? draft)
     {
         var ct = HttpContext.RequestAborted;
         var now = clock.GetUtcNow();
-        var kind = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Kind).FirstAsync(ct);
-        var role = await HomeworkAccess.RoleInCaseAsync(db, UserClaimsPrincipal, caseId, ct);
-        var clients = (await db.CaseClients.AsNoTracking().Where(x => x.CaseId == caseId).OrderBy(x => x.AddedAt)
-                .Join(db.Users, x => x.ClientId, u => u.Id, (x, u) => new { u.Id, u.DisplayName }).ToListAsync(ct))
-            .Select(x => (x.Id, x.DisplayName)).ToList();
-        var exercises = role == HomeworkRole.Counselor
+        var caseId = header.Id;
+        var clients = header.Clients.Select(c => (c.Id, c.DisplayName)).ToList();
+        var exercises = header.ReaderIsCounselor
             ? await (from e in db.Exercises.AsNoTracking()
                      where !e.IsArchived
                      join v in db.ExerciseVersions.AsNoTracking() on new { E = e.Id, V = e.CurrentVersion } equals new { E = v.ExerciseId, V = v.Version }
@@ -59,7 +61,9 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
             assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
         }
         var adherence = await HomeworkQueries.CaseAdherenceAsync(db, caseId, now, ct);
-        return View(new CaseHomeworkView(caseId, kind, role == HomeworkRole.Counselor, clients, exercises, assignments, page, pages, adherence));
+        string PageLink(int number) => Url.Page(CaseSections.PageOf(CaseSection.Homework), new { id = caseId, assignments = number })!;
+        return View(new CaseHomeworkView(caseId, header.Kind, header.ReaderIsCounselor, clients, exercises, assignments, page, pages, adherence,
+            PageLink, draft));
     }
 }
 

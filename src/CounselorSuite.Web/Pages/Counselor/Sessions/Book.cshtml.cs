@@ -2,6 +2,7 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Pages.Counselor.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,8 +42,10 @@ public sealed class BookModel(AppDbContext db, SessionService sessions) : PageMo
         switch (outcome)
         {
             case SessionOutcome.Done done:
-                TempData["Flash"] = done.Session.Conflicts is { Count: > 0 } ? "Session booked, overlapping another one." : "Session booked.";
-                return Redirect($"/counselor/sessions/{done.Session.Id}");
+                // The case's sessions list, where the new one now is, rather than the session alone.
+                TempData[CaseSections.StatusKey] = $"Session booked for {CaseSections.When(done.Session.StartsAt)}"
+                    + (done.Session.Conflicts is { Count: > 0 } ? ", overlapping another one." : ".");
+                return RedirectToPage(CaseSections.PageOf(CaseSection.Sessions), null, new { id = caseId }, CaseSections.StatusId);
             case SessionOutcome.Invalid invalid:
                 Errors = invalid.Errors.ToDictionary();
                 break;

@@ -1,38 +1,34 @@
+using System.Text.Json;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CounselorSuite.Web.Pages.Counselor;
-
-public sealed record PersonRow(Guid Id, string DisplayName, string Login);
-public sealed record InvitationRow(Guid Id, string DisplayName, string Login, string Role, string Status, DateTimeOffset ExpiresAt);
+namespace CounselorSuite.Web.Pages.Counselor.Cases;
 
 /// <summary>
-/// One case, for its counselors and the admin: who is in it, the confidentiality agreement, and its
-/// invitations. A case the person does not manage (or of another practice) is a 404, as in the API.
+/// The case's settings: the confidentiality agreement, inviting clients and the invitations not yet accepted,
+/// and (for an admin) adding counselors. Each form lands back here with what it did, or its error next to it.
 /// </summary>
-public sealed class CaseModel(AppDbContext db, InvitationService invitations, TimeProvider clock) : PageModel
+public sealed class SettingsModel(AppDbContext db, InvitationService invitations, TimeProvider clock) : CaseSectionModel
 {
+    private const string InvitedKey = "CaseInvited";
+
+    public override CaseSection Section => CaseSection.Settings;
+
     [BindProperty] public InviteInput Invite { get; set; } = new();
     [BindProperty] public string? Confidentiality { get; set; }
     [BindProperty] public Guid InvitationId { get; set; }
     [BindProperty] public Guid CounselorId { get; set; }
 
-    public Guid CaseId { get; private set; }
-    public string Title { get; private set; } = "";
-    public CaseKind Kind { get; private set; }
-    public ConfidentialityAgreement Agreement { get; private set; }
-    public IReadOnlyList<PersonRow> Clients { get; private set; } = [];
-    public IReadOnlyList<PersonRow> Counselors { get; private set; } = [];
-    public IReadOnlyList<PersonRow> AvailableCounselors { get; private set; } = [];
+    public IReadOnlyList<CasePerson> AvailableCounselors { get; private set; } = [];
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
+
+    /// <summary>The invitation just made: its link or setup code, shown this once.</summary>
     public InviteResult? Invited { get; private set; }
-    public string? Message { get; private set; }
 
     public sealed class InviteInput
     {
@@ -41,8 +37,19 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
         public string? UserName { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        // Kept in the encrypted temp-data cookie for the one page that shows it.
+        if (TempData[InvitedKey] is string invited)
+        {
+            Invited = JsonSerializer.Deserialize<InviteResult>(invited);
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostConfidentialityAsync(Guid id, CancellationToken ct)
     {
@@ -53,16 +60,12 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
         }
         if (!Enum.TryParse<ConfidentialityAgreement>(Confidentiality, false, out var agreement) || !Enum.IsDefined(agreement))
         {
-            ModelState.AddModelError("", "Choose one of the agreements.");
+            ModelState.AddModelError(nameof(Confidentiality), "Choose one of the agreements.");
+            return await RefusedAsync(id, ct);
         }
-        else
-        {
-            found.Confidentiality = agreement;
-            await db.SaveChangesAsync(ct);
-            Message = "Agreement saved.";
-        }
-        await LoadAsync(id, ct);
-        return Page();
+        found.Confidentiality = agreement;
+        await db.SaveChangesAsync(ct);
+        return Done(id, $"Agreement saved: {agreement.Label()}. Clients read it in their portal.");
     }
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct)
@@ -77,10 +80,9 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
         switch (outcome)
         {
             case InviteOutcome.Sent sent:
-                Invited = new InviteResult(sent.Invitation.DisplayName, sent.AcceptUrl, sent.Invitation.ExpiresAt, sent.Invitation.UserName, sent.SetupCode);
-                ModelState.Clear();
-                Invite = new InviteInput();
-                break;
+                TempData[InvitedKey] = JsonSerializer.Serialize(new InviteResult(sent.Invitation.DisplayName, sent.AcceptUrl,
+                    sent.Invitation.ExpiresAt, sent.Invitation.UserName, sent.SetupCode));
+                return Done(id, $"{sent.Invitation.DisplayName} is invited.");
             case InviteOutcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Invite");
                 break;
@@ -93,8 +95,7 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
             default:
                 return NotFound();
         }
-        await LoadAsync(id, ct);
-        return Page();
+        return await RefusedAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
@@ -109,9 +110,7 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
         {
             return NotFound();
         }
-        Message = outcome == RevokeOutcome.Revoked ? "Invitation revoked." : "That invitation was already accepted.";
-        await LoadAsync(id, ct);
-        return Page();
+        return Done(id, outcome == RevokeOutcome.Revoked ? "Invitation revoked." : "That invitation was already accepted.");
     }
 
     /// <summary>How an admin grants a counselor access to a case.</summary>
@@ -125,8 +124,9 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
         {
             return NotFound();
         }
-        var isCounselor = await db.UserRoles.AnyAsync(r => r.UserId == CounselorId && r.RoleId == Roles.CounselorId, ct);
-        if (!isCounselor)
+        var name = await db.UserRoles.Where(r => r.UserId == CounselorId && r.RoleId == Roles.CounselorId)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u.DisplayName).FirstOrDefaultAsync(ct);
+        if (name is null)
         {
             return NotFound();
         }
@@ -138,33 +138,33 @@ public sealed class CaseModel(AppDbContext db, InvitationService invitations, Ti
             });
             await db.SaveChangesAsync(ct);
         }
-        Message = "Counselor added to the case.";
-        await LoadAsync(id, ct);
+        return Done(id, $"{name} is a counselor of this case now.");
+    }
+
+    /// <summary>A refused form: this section again, with the error next to the field and what was typed.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await db.Cases.AsNoTracking().ManagedBy(User).Where(c => c.Id == id)
-            .Select(c => new { c.Title, c.Kind, c.Confidentiality }).FirstOrDefaultAsync(ct);
-        if (found is null)
+        if (!await LoadHeaderAsync(db, clock, id, ct))
         {
             return false;
         }
-        (CaseId, Title, Kind, Agreement) = (id, found.Title, found.Kind, found.Confidentiality);
-        Clients = await db.CaseClients.AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.AddedAt)
-            .Join(db.Users, x => x.ClientId, u => u.Id, (x, u) => new PersonRow(u.Id, u.DisplayName, u.Email ?? u.UserName ?? ""))
-            .ToListAsync(ct);
-        Counselors = await db.CaseCounselors.AsNoTracking().Where(x => x.CaseId == id).OrderBy(x => x.AddedAt)
-            .Join(db.Users, x => x.CounselorId, u => u.Id, (x, u) => new PersonRow(u.Id, u.DisplayName, u.Email ?? ""))
-            .ToListAsync(ct);
         if (User.IsAdmin())
         {
-            var onCase = Counselors.Select(c => c.Id).ToList();
+            var onCase = Header.Counselors.Select(c => c.Id).ToList();
             AvailableCounselors = await db.UserRoles.AsNoTracking().Where(r => r.RoleId == Roles.CounselorId && !onCase.Contains(r.UserId))
                 .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u)
                 .OrderBy(u => u.DisplayName)
-                .Select(u => new PersonRow(u.Id, u.DisplayName, u.Email ?? ""))
+                .Select(u => new CasePerson(u.Id, u.DisplayName, u.Email ?? ""))
                 .ToListAsync(ct);
         }
         var now = clock.GetUtcNow();

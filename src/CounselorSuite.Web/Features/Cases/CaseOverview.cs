@@ -1,0 +1,55 @@
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Features.Cases;
+
+public sealed record OpenAlert(Guid Id, Guid ClientId, Guid OccurrenceId, SafetyAlertSource Source, DateTimeOffset RaisedAt);
+
+/// <summary>One client's progress at a glance: their latest rating, ratings lately, homework done by its due date.</summary>
+public sealed record ClientGlance(Guid ClientId, DateTimeOffset? LastRating, int RatingsLately, int Due, int OnTime);
+
+/// <summary>
+/// The case's overview: what needs the counselor now (open alerts, submissions to review, overdue items) and
+/// each client's progress at a glance. The numbers, not the content: the sections show the rest.
+/// </summary>
+public sealed record CaseOverview(IReadOnlyList<OpenAlert> Alerts, int ToReview, int Overdue, IReadOnlyList<ClientGlance> Clients)
+{
+    public const int AlertsShown = 20;
+    public const int RecentDays = 30;
+
+    /// <summary>
+    /// Everything in one statement. Progress figures only for the case's own counselors (an admin who is not
+    /// one sees the rest), as on the progress section.
+    /// </summary>
+    public static async Task<CaseOverview> LoadAsync(AppDbContext db, Guid caseId, bool withProgress, DateTimeOffset now, CancellationToken ct)
+    {
+        var recent = now.AddDays(-RecentDays);
+        var row = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new
+            {
+                Alerts = db.SafetyAlerts.Where(a => a.CaseId == c.Id && a.Status == SafetyAlertStatus.Open)
+                    .OrderBy(a => a.RaisedAt).Take(AlertsShown)
+                    .Select(a => new OpenAlert(a.Id, a.ClientId, a.OccurrenceId, a.Source, a.RaisedAt))
+                    .ToList(),
+                ToReview = db.Occurrences.Count(o => o.CaseId == c.Id && o.State == OccurrenceState.Submitted),
+                // As the homework section counts it: open, past due, of an assignment still running.
+                Overdue = db.Occurrences.Count(o => o.CaseId == c.Id
+                    && (o.State == OccurrenceState.Assigned || o.State == OccurrenceState.InProgress) && o.DueAt < now
+                    && db.Assignments.Any(a => a.Id == o.AssignmentId && a.Status == AssignmentStatus.Active)),
+                Clients = c.Clients.Where(_ => withProgress).OrderBy(x => x.AddedAt)
+                    .Select(x => new ClientGlance(
+                        x.ClientId,
+                        db.ScaleAnswers.Where(a => a.CaseId == c.Id && a.ClientId == x.ClientId).Max(a => (DateTimeOffset?)a.AnsweredAt),
+                        db.ScaleAnswers.Count(a => a.CaseId == c.Id && a.ClientId == x.ClientId && a.AnsweredAt >= recent),
+                        db.Occurrences.Count(o => o.CaseId == c.Id && o.ClientId == x.ClientId && o.State != OccurrenceState.Cancelled
+                            && o.DueAt != null && o.DueAt <= now),
+                        db.Occurrences.Count(o => o.CaseId == c.Id && o.ClientId == x.ClientId && o.State != OccurrenceState.Cancelled
+                            && o.DueAt != null && o.DueAt <= now && o.SubmittedAt <= o.DueAt)))
+                    .ToList(),
+            })
+            .AsSingleQuery()
+            .FirstAsync(ct);
+        return new CaseOverview(row.Alerts, row.ToReview, row.Overdue, row.Clients);
+    }
+}

@@ -1,0 +1,72 @@
+using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Pages.Counselor.Cases;
+
+/// <summary>
+/// The case's first section, at the case's own address: what needs attention now and each client's progress
+/// at a glance, with links into the sections. Open safety alerts are resolved here.
+/// </summary>
+public sealed class OverviewModel(AppDbContext db, HomeworkService homework, TimeProvider clock) : CaseSectionModel
+{
+    public override CaseSection Section => CaseSection.Overview;
+
+    public CaseOverview Overview { get; private set; } = null!;
+
+    /// <summary>The alert whose resolve form was sent, and its note, kept when it was refused.</summary>
+    [BindProperty] public Guid AlertId { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? assignments, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        // Links from before the sections existed paged the homework list here.
+        return assignments is { } page
+            ? RedirectToPage(CaseSections.PageOf(CaseSection.Homework), new { id, assignments = page })
+            : Page();
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadHeaderAsync(db, clock, id, ct))
+        {
+            return NotFound();
+        }
+        // Only an alert of this case: the form names the case in its address.
+        if (!await db.SafetyAlerts.AnyAsync(a => a.Id == AlertId && a.CaseId == id, ct))
+        {
+            return NotFound();
+        }
+        var outcome = await homework.ResolveAlertAsync(User, AlertId, new ResolveAlertRequest(Note), ct);
+        switch (outcome.Failure)
+        {
+            case { Kind: FailureKind.NotFound }:
+                return NotFound();
+            case { Kind: FailureKind.Forbidden }:
+                return Forbid();
+            case { } failure:
+                ModelState.AddModelError(nameof(Note), failure.Message);
+                Overview = await CaseOverview.LoadAsync(db, id, Header.ReaderIsCounselor, clock.GetUtcNow(), ct);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            default:
+                return Done(id, "Alert resolved. The note on what was done is kept with it.");
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadHeaderAsync(db, clock, id, ct))
+        {
+            return false;
+        }
+        Overview = await CaseOverview.LoadAsync(db, id, Header.ReaderIsCounselor, clock.GetUtcNow(), ct);
+        return true;
+    }
+}

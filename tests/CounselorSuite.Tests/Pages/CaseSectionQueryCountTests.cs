@@ -1,0 +1,94 @@
+using System.Net;
+using CounselorSuite.Tests.Homework;
+using CounselorSuite.Tests.Infrastructure;
+using CounselorSuite.Tests.Sessions;
+using Xunit.Abstractions;
+
+namespace CounselorSuite.Tests.Pages;
+
+/// <summary>
+/// Each section of the case page reads only its own data, in a fixed number of database commands: as many for a
+/// case with a long history (assignments, sessions, alerts, invitations) as for a new one, and no more than
+/// its budget. The budgets are today's counts, practice binding and the two-factor check included.
+/// </summary>
+public sealed class CaseSectionQueryCountTests(ITestOutputHelper output)
+{
+    // Four is the request's practice binding (1), the two-factor page filter (1), the header (1) and the
+    // section's query (1). Homework and progress add their features' queries (the assignments' count, page,
+    // latest items, state counts and adherence, the exercises to assign; the progress load's case, series,
+    // answers, titles, adherence and sessions).
+    private static readonly (string Section, int Budget)[] Budgets =
+    [
+        ("", 4),
+        ("/homework", 11),
+        ("/progress", 10),
+        ("/sessions", 4),
+        ("/handouts", 4),
+        ("/settings", 4),
+    ];
+
+    [Fact]
+    public async Task Every_section_sends_the_same_few_commands_for_a_long_history_as_for_a_new_case()
+    {
+        var app = await TestApp.SharedAsync();
+        var small = await app.CreateWorldAsync("Couple");
+        var large = await app.CreateWorldAsync("Couple");
+        // The same kinds of data in both, one of each in the small case, many in the large one.
+        await SeedAsync(small, assignments: 1, sessionDays: [3], invitations: 1);
+        await SeedAsync(large, assignments: 4, sessionDays: [-14, -7, 3, 10], invitations: 3);
+
+        using var log = new DbCommandLog();
+        var counts = new List<string>();
+        var failures = new List<string>();
+        foreach (var (section, budget) in Budgets)
+        {
+            var few = await CommandsAsync(app, log, small, $"/counselor/cases/{small.CaseId}{section}");
+            var many = await CommandsAsync(app, log, large, $"/counselor/cases/{large.CaseId}{section}");
+            var name = section == "" ? "overview" : section[1..];
+            counts.Add($"{name}: {few.Count}/{many.Count}");
+            if (few.Count != many.Count || many.Count > budget)
+            {
+                failures.Add($"{name}: {few.Count} commands for a new case, {many.Count} for a long history (budget {budget}):\n  "
+                    + string.Join("\n  ", many));
+            }
+        }
+        output.WriteLine("commands per section, new case/long history: " + string.Join(", ", counts));
+        Assert.True(failures.Count == 0, string.Join("\n", failures) + "\nall: " + string.Join(", ", counts));
+    }
+
+    /// <summary>The commands of the counselor's second request for the page (warm: one-time work is not counted).</summary>
+    private static async Task<IReadOnlyList<string>> CommandsAsync(TestApp app, DbCommandLog log, PracticeWorld world, string url)
+    {
+        using var browser = await Browser.SignedInAsync(app, world.CounselorEmail);
+        await browser.PageAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var (response, trace) = await DbCommandLog.SendTracedAsync(browser.Http, request);
+        await response.EnsureStatusAsync(HttpStatusCode.OK);
+        return log.CommandsOf(trace);
+    }
+
+    private static async Task SeedAsync(PracticeWorld world, int assignments, int[] sessionDays, int invitations)
+    {
+        var exercise = await world.Counselor.NewExerciseAsync();
+        for (var i = 0; i < assignments; i++)
+        {
+            await world.Counselor.AssignAsync(world.CaseId, exercise["id"]!.GetValue<Guid>(), new { recurrence = new { every = "Day", count = 5 } });
+        }
+        foreach (var days in sessionDays)
+        {
+            await world.Counselor.BookAsync(world.CaseId, SessionApi.DaysAhead(days, 10));
+        }
+        // A danger answer: ratings for the progress section and an open alert for the header and overview.
+        var checkIn = await world.Counselor.BuiltInAsync(SafetyAlertTests.CheckIn);
+        await world.Counselor.AssignAsync(world.CaseId, checkIn["id"]!.GetValue<Guid>());
+        var item = (await world.Clients[0].Client.MyItemsAsync()).First(i => i["exerciseTitle"]!.GetValue<string>() == SafetyAlertTests.CheckIn);
+        await world.Clients[0].Client.SubmitOkAsync(item["id"]!.GetValue<Guid>(), SafetyAlertTests.DangerAnswers(checkIn));
+        for (var i = 0; i < invitations; i++)
+        {
+            await (await world.Counselor.PostAsync("/api/invitations", System.Net.Http.Json.JsonContent.Create(new
+            {
+                email = ApiClient.UniqueEmail("later"), role = "Client", displayName = "Later Client", caseId = world.CaseId,
+            }))).EnsureStatusAsync(HttpStatusCode.Created);
+        }
+    }
+}
