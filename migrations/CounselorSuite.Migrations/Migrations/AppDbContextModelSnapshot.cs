@@ -1659,6 +1659,10 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("HandoutsDiscreetByDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("handouts_discreet_by_default");
+
                     b.Property<string>("HelpResources")
                         .IsRequired()
                         .HasMaxLength(20000)

@@ -27,4 +27,7 @@ public sealed class Practice : IInstallationWide
 
     /// <summary>How long a client's records are kept after the last contact before they may be erased.</summary>
     public int RetentionYears { get; set; } = 7;
+
+    /// <summary>New handouts start in discreet mode (a counselor can still turn it off for one handout).</summary>
+    public bool HandoutsDiscreetByDefault { get; set; }
 }

@@ -30,11 +30,16 @@ public sealed class ProgressJourney(BrowserHost host)
             await riley.GotoAsync("/portal/progress");
             await Expect(riley.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your progress");
             var chart = riley.Locator("#chart-dimension-honest-communication");
-            await Expect(chart.Locator("svg")).ToBeVisibleAsync();
+            // The phone gets the drawing made for its width, not the desktop one scaled down.
+            await Expect(chart.Locator(".chart-phone svg")).ToBeVisibleAsync();
+            await Expect(chart.Locator(".chart-wide svg")).ToBeHiddenAsync();
             await Expect(chart.Locator(".chart-summary")).ToContainTextAsync("Honest communication");
             // The chart fits the phone's width: nothing to scroll sideways.
-            var width = await chart.Locator("svg").EvaluateAsync<double>("e => e.getBoundingClientRect().width");
+            var width = await chart.Locator(".chart-phone svg").EvaluateAsync<double>("e => e.getBoundingClientRect().width");
             Assert.InRange(width, 100, Viewport.Phone.Width);
+            Assert.True(await ChartChecks.SmallestTextPixelsAsync(riley) >= 12, "Chart text is smaller than 12 pixels on the phone.");
+            Assert.Empty(await ChartChecks.RepeatedIdsAsync(riley));
+            Assert.Empty(await ChartChecks.CutOffAsync(riley));
         });
         await journey.StepAsync(riley, "client opens the numbers behind a chart", async () =>
         {
@@ -52,9 +57,35 @@ public sealed class ProgressJourney(BrowserHost host)
             await sam.GetByRole(AriaRole.Navigation, new() { Name = "Case sections" }).GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
             await sam.WaitForURLAsync("**/counselor/cases/*/progress");
             var progress = sam.Locator("#progress");
-            await Expect(progress.Locator("#chart-perception-gap svg")).ToBeVisibleAsync();
+            await Expect(progress.Locator("#chart-perception-gap .chart-wide svg")).ToBeVisibleAsync();
             await Expect(progress.Locator("#chart-perception-gap")).ToContainTextAsync("Perception gap between partners");
-            await Expect(progress.Locator("[id^='chart-both-']").First).ToBeVisibleAsync();
+            var both = progress.Locator("[id^='chart-both-']");
+            await Expect(both.First).ToBeVisibleAsync();
+            // Every chart is whole: no id repeats in the page, nothing is cut by another chart's clip path.
+            Assert.Empty(await ChartChecks.RepeatedIdsAsync(sam));
+            Assert.Empty(await ChartChecks.CutOffAsync(sam));
+            // Each comparison names both partners in its legend.
+            for (var i = 0; i < await both.CountAsync(); i++)
+            {
+                var drawn = await ChartChecks.DrawnTextsAsync(both.Nth(i));
+                Assert.Contains(drawn, t => t.StartsWith("Riley Park", StringComparison.Ordinal));
+                Assert.Contains(drawn, t => t.StartsWith("Quinn Park", StringComparison.Ordinal));
+            }
+        });
+        var samOnPhone = await journey.OpenAsync(Viewport.Phone);
+        await journey.StepAsync(samOnPhone, "counselor compares the partners on a phone", async () =>
+        {
+            await samOnPhone.SignInAsync("sam.counselor@demo.counselorsuite.test", DemoSeeder.Password);
+            await samOnPhone.GetByRole(AriaRole.Link, new() { Name = "Riley & Quinn P." }).First.ClickAsync();
+            var both = samOnPhone.Locator("#progress [id^='chart-both-']").First;
+            await both.ScrollIntoViewIfNeededAsync();
+            await Expect(both.Locator(".chart-phone svg")).ToBeVisibleAsync();
+            var drawn = await ChartChecks.DrawnTextsAsync(both);
+            Assert.Contains(drawn, t => t.StartsWith("Riley Park", StringComparison.Ordinal));
+            Assert.Contains(drawn, t => t.StartsWith("Quinn Park", StringComparison.Ordinal));
+            Assert.True(await ChartChecks.SmallestTextPixelsAsync(samOnPhone) >= 12, "Chart text is smaller than 12 pixels on the phone.");
+            Assert.Empty(await ChartChecks.RepeatedIdsAsync(samOnPhone));
+            Assert.Empty(await ChartChecks.CutOffAsync(samOnPhone));
         });
         await journey.StepAsync(sam, "counselor opens one partner's charts", async () =>
         {

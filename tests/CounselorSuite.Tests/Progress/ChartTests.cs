@@ -49,7 +49,8 @@ public sealed class ChartTests
         Assert.Equal(2, verticals.Count(v => v.LineStyle == LineStyle.Solid));
         Assert.Equal(1, verticals.Count(v => v.LineStyle == LineStyle.Dot));
         var y = chart.Model.Axes.OfType<LinearAxis>().Single(a => a is not DateTimeAxis);
-        Assert.Equal((0.0, 100.0), (y.Minimum, y.Maximum));
+        // A little past the scale's ends, so a marker at 0 or 100 is drawn whole.
+        Assert.Equal((-4.0, 104.0), (y.Minimum, y.Maximum));
     }
 
     [Fact]
@@ -199,7 +200,7 @@ public sealed class ChartTests
     }
 
     [Fact]
-    public void The_perception_gap_chart_calls_out_the_largest_gaps()
+    public void The_perception_gap_is_a_bar_per_dimension_coloured_by_the_partner_who_rates_higher()
     {
         var a = new[]
         {
@@ -221,19 +222,51 @@ public sealed class ChartTests
         Assert.Equal(CoupleCharts.GapTitle, chart.Title);
         Assert.Contains("Perception gap between partners", texts);
         Assert.Contains("Gap in points (Alex minus Sam)", texts);
-        Assert.Contains("Week", texts);
-        Assert.Equal(3, chart.Model.Series.Count);
-        // Autonomy −50 (Sam higher) and shared decisions +35 are the largest, one per dimension.
-        var callOuts = chart.Model.Annotations.OfType<TextAnnotation>().Select(t => t.Text).ToList();
-        Assert.Equal(["Independence and autonomy: Sam 50 higher", "Shared decision-making: Alex 35 higher"], callOuts);
-        Assert.Contains("Independence and autonomy: Sam 50 higher", texts);
-        Assert.Contains("Shared decision-making: Alex 35 higher", texts);
-        Assert.Contains("Largest gaps: Independence and autonomy: Sam 50 higher in the week of 3 Mar 2025", chart.Text.Summary);
+        Assert.Contains("Average of the weeks both rated; right: Alex higher, left: Sam higher", texts);
+        // One bar per dimension in the vocabulary's order, one label each: reliability +2, decisions +23 on
+        // average, autonomy −30 (Sam higher).
+        var bars = Assert.IsType<BarSeries>(Assert.Single(chart.Model.Series));
+        Assert.Equal([2.0, 23, -30], bars.Items.Select(i => i.Value));
+        Assert.Equal(OxyColor.FromRgb(0x00, 0x72, 0xB2), bars.Items[1].Color);
+        Assert.Equal(OxyColor.FromRgb(0xD5, 0x5E, 0x00), bars.Items[2].Color);
+        Assert.Contains("\u221230", texts);
+        Assert.Contains("+23", texts);
+        Assert.Contains("Independence and autonomy", texts);
+        Assert.Contains("Largest weekly gaps: Independence and autonomy: Sam 50 higher in the week of 3 Mar 2025", chart.Text.Summary);
+        Assert.Contains("Independence and autonomy \u221230", chart.Text.Summary);
         Assert.Equal(["Week of", "Dimension", "Alex", "Sam", "Gap"], chart.Text.Table.Columns);
         Assert.Equal(9, chart.Text.Table.Rows.Count);
         Assert.Contains(chart.Text.Table.Rows, r => r[1] == "Independence and autonomy" && r[4] == "\u221250");
-        var y = chart.Model.Axes.OfType<LinearAxis>().Single(a => a is not DateTimeAxis);
-        Assert.Equal(-y.Minimum, y.Maximum);
+        var values = chart.Model.Axes.OfType<LinearAxis>().Single(a => a is not CategoryAxis);
+        Assert.Equal(-values.Minimum, values.Maximum);
+    }
+
+    [Fact]
+    public void Answers_on_different_scales_are_drawn_as_separate_lines_and_the_table_names_each_points_scale()
+    {
+        var start = T("2025-03-03T08:00Z");
+        IReadOnlyList<ProgressPoint> points =
+        [
+            new(start, 50) { Scale = new AnswerScale(0, 10) },
+            new(start.AddDays(2), 100) { Scale = new AnswerScale(1, 7) },
+            new(start.AddDays(7), 60) { Scale = new AnswerScale(0, 10) },
+            new(start.AddDays(9), 0) { Scale = new AnswerScale(1, 7) },
+        ];
+
+        var chart = TrendChart.Build(TrendChartInput.ForDimension("SharedDecisions", points));
+        var couple = CoupleCharts.BothPartners(new CoupleDimensionInput("SharedDecisions", new PartnerSeries("Alex", points), new PartnerSeries("Sam", [])));
+
+        var lines = chart.Model.Series.OfType<LineSeries>().ToList();
+        Assert.Equal(["1\u20137 scale", "0\u201310 scale"], lines.Select(l => l.Title));
+        Assert.Equal([100.0, 0], lines[0].Points.Select(p => p.Y));
+        Assert.Equal([50.0, 60], lines[1].Points.Select(p => p.Y));
+        Assert.NotEqual(lines[0].LineStyle, lines[1].LineStyle);
+        Assert.Single(chart.Model.Legends);
+        Assert.Contains("answers on the 1\u20137 and 0\u201310 scales, each mapped onto 0 to 100 and drawn apart", chart.Text.Summary);
+        Assert.Equal("Answered on", chart.Text.Table.Columns[^1]);
+        Assert.Equal(["0\u201310 scale", "1\u20137 scale", "0\u201310 scale", "1\u20137 scale"], chart.Text.Table.Rows.Select(r => r[^1]));
+        Assert.Equal(["Alex, 1\u20137 scale", "Alex, 0\u201310 scale", "Sam"], couple.Model.Series.Select(s => s.Title));
+        Assert.Contains(couple.Text.Table.Rows, r => r[1] == "Alex" && r[^1] == "1\u20137 scale");
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public sealed class ProgressData
             }
             series.Add(IsLong(weeks)
                 ? new DimensionSeries(dimension.ToString(), weeks.Select(w => w.ToWeeklyMean(ProgressReport.Zone)).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList(), Weekly: true)
-                : new DimensionSeries(dimension.ToString(), AnswersOf(clientId).Where(a => a.Dimension == dimension).OrderBy(a => a.At).Select(a => new ProgressPoint(a.At, a.Value)).ToList()));
+                : new DimensionSeries(dimension.ToString(), AnswersOf(clientId).Where(a => a.Dimension == dimension).OrderBy(a => a.At).Select(a => new ProgressPoint(a.At, a.Value) { Scale = new AnswerScale(a.Min, a.Max) }).ToList()));
         }
         return series;
     }

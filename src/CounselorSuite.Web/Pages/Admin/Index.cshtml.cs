@@ -40,6 +40,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         public string? HelpResources { get; set; }
         public string? AccentColor { get; set; }
         public string? ContactLine { get; set; }
+        public bool HandoutsDiscreetByDefault { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -135,6 +136,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         practice.HelpResources = (s.HelpResources ?? "").Replace("\r\n", "\n");
         practice.AccentColor = s.AccentColor!.ToLowerInvariant();
         practice.ContactLine = (s.ContactLine ?? "").Trim();
+        practice.HandoutsDiscreetByDefault = s.HandoutsDiscreetByDefault;
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Settings saved.";
         return Redirect("/admin");
@@ -167,6 +169,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
             Name = p.Name, RequireStaffTwoFactor = p.RequireStaffTwoFactor, QuickExitUrl = p.QuickExitUrl,
             PortalInactivityMinutes = p.PortalInactivityMinutes.ToString(CultureInfo.InvariantCulture),
             HelpResources = p.HelpResources, AccentColor = p.AccentColor, ContactLine = p.ContactLine,
+            HandoutsDiscreetByDefault = p.HandoutsDiscreetByDefault,
         };
     }
 

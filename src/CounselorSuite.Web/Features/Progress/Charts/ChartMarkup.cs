@@ -5,8 +5,15 @@ using CounselorSuite.Documents.Charts;
 
 namespace CounselorSuite.Web.Features.Progress.Charts;
 
-/// <summary>A chart ready for a page: inline SVG and its text alternative.</summary>
-public sealed record ChartView(string Id, string Title, string Svg, ChartText Text);
+/// <summary>
+/// A chart ready for a page: inline SVG drawn twice, at the desktop width (<see cref="Svg"/>) and at a phone's
+/// (<see cref="PhoneSvg"/>, which the stylesheet shows instead on narrow screens), and its text alternative.
+/// <see cref="Key"/> is the drawing's subtitle (what its marks mean), written above the phone drawing.
+/// </summary>
+public sealed record ChartView(string Id, string Title, string Svg, string PhoneSvg, ChartText Text)
+{
+    public string? Key { get; init; }
+}
 
 /// <summary>
 /// Draws a <see cref="ProgressChart"/> as inline SVG for pages, through the same text measurer as the PDF
@@ -14,10 +21,44 @@ public sealed record ChartView(string Id, string Title, string Svg, ChartText Te
 /// </summary>
 public static partial class ChartMarkup
 {
+    /// <summary>
+    /// The phone drawing's size in CSS pixels: a 390-pixel screen leaves about 320 for a chart inside a card,
+    /// so its text, drawn at <see cref="PhoneFontSize"/>, shows at 12 pixels or more there.
+    /// </summary>
+    public const double PhoneWidth = 300, PhoneHeight = 280, PhoneFontSize = 12.5;
+
     public static ChartView Render(NamedChart chart) => Render(chart.Id, chart.Chart);
 
-    public static ChartView Render(string id, ProgressChart chart) =>
-        new(id, chart.Title, MergeLines(StylesToAttributes(ChartSvg.ToSvg(chart.Model, ProgressChart.DefaultWidth, ProgressChart.DefaultHeight))), chart.Text);
+    public static ChartView Render(string id, ProgressChart chart)
+    {
+        var wide = ForPage(ChartSvg.ToSvg(chart.Model, ProgressChart.DefaultWidth, ProgressChart.DefaultHeight), $"chart-{id}-");
+        string phone;
+        // Bars beside wrapped category labels need up to three lines of text each.
+        var height = Math.Max(PhoneHeight, 30 + (PhoneLook.CategoryRows(chart.Model) * 3.2 * PhoneFontSize * 1.2));
+        using (PhoneLook.Apply(chart.Model, PhoneFontSize))
+        {
+            phone = ForPage(ChartSvg.ToSvg(chart.Model, PhoneWidth, height), $"chart-{id}-phone-");
+        }
+        return new(id, chart.Title, wide, phone, chart.Text) { Key = chart.Model.Subtitle };
+    }
+
+    private static string ForPage(string svg, string idPrefix) => UniqueIds(MergeLines(StylesToAttributes(svg)), idPrefix);
+
+    /// <summary>
+    /// OxyPlot numbers the clip paths of every drawing from one ("clipPath1"), so on a page of several charts
+    /// every chart referred to the first one's clip rectangle and was cut to it. Each id inside a drawing, and
+    /// every reference to it, gets the chart's own prefix.
+    /// </summary>
+    public static string UniqueIds(string svg, string prefix) => IdOrReference().Replace(svg, match =>
+    {
+        var name = match.Groups["name"].Value;
+        return match.Groups["kind"].Value switch
+        {
+            "id" => $"id=\"{prefix}{name}\"",
+            "url" => $"url(#{prefix}{name})",
+            var attribute => $"{attribute}=\"#{prefix}{name}\"",
+        };
+    });
 
     /// <summary>
     /// OxyPlot writes every tick, grid line and session mark as its own polyline: over five years that is
@@ -98,6 +139,9 @@ public static partial class ChartMarkup
 
     [GeneratedRegex("^\\s*<polyline points=\"(?<points>[^\"]*)\" (?<attributes>fill=\"none\"[^<>]*?) ?/>\\s*$")]
     private static partial Regex UnfilledPolyline();
+
+    [GeneratedRegex("(?<=\\s)(?<kind>id)=\"(?<name>[^\"#]+)\"|(?<kind>url)\\(#(?<name>[^)]+)\\)|(?<kind>href|xlink:href)=\"#(?<name>[^\"]+)\"")]
+    private static partial Regex IdOrReference();
 
     [GeneratedRegex("\\s+style=\"([^\"]*)\"")]
     private static partial Regex Style();

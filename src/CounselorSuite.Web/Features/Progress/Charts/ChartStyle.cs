@@ -71,14 +71,19 @@ internal static class ChartStyle
         return legend;
     }
 
-    public static LinearAxis ValueAxis(ValueScale scale, AxisPosition position = AxisPosition.Left) => new()
+    /// <summary>
+    /// The value axis, a little wider than the scale (<paramref name="room"/> of its span each side) so a
+    /// marker or label at the top or bottom of the scale is drawn whole inside the plot, not cut in half by
+    /// its frame. Ticks stay on the scale's own numbers.
+    /// </summary>
+    public static LinearAxis ValueAxis(ValueScale scale, AxisPosition position = AxisPosition.Left, double room = 0.04) => new()
     {
         Position = position,
         Title = scale.Title,
-        Minimum = scale.Min,
-        Maximum = scale.Max,
-        AbsoluteMinimum = scale.Min,
-        AbsoluteMaximum = scale.Max,
+        Minimum = scale.Min - (scale.Max - scale.Min) * room,
+        Maximum = scale.Max + (scale.Max - scale.Min) * room,
+        AbsoluteMinimum = scale.Min - (scale.Max - scale.Min) * room,
+        AbsoluteMaximum = scale.Max + (scale.Max - scale.Min) * room,
         MajorGridlineStyle = LineStyle.Solid,
         MajorGridlineColor = Grid,
         TicklineColor = Muted,
@@ -135,6 +140,26 @@ internal static class ChartStyle
     public const int MostPointsWithMarkers = 60;
 
     public static MarkerType MarkerFor(int points, MarkerType marker) => points > MostPointsWithMarkers ? MarkerType.None : marker;
+
+    /// <summary>
+    /// A series' points split by the scale they were answered on, narrowest scale first: answers on a 1-7 and
+    /// a 0-10 scale are both mapped onto 0-100 (docs/progress.md) but are never joined into one line. Weekly
+    /// means and scores, which carry no scale, stay one run.
+    /// </summary>
+    public static IReadOnlyList<(AnswerScale? Scale, IReadOnlyList<ProgressPoint> Points)> ByScale(IReadOnlyList<ProgressPoint> points)
+    {
+        var runs = points.GroupBy(p => p.Scale).OrderBy(g => g.Key?.Max - g.Key?.Min).ThenBy(g => g.Key?.Min)
+            .Select(g => (g.Key, (IReadOnlyList<ProgressPoint>)g.ToList())).ToList();
+        return runs.Count > 0 ? runs : [(null, points)];
+    }
+
+    /// <summary>"answered on the 1–7 and 0–10 scales, each mapped onto 0 to 100", or null for one scale.</summary>
+    public static string? ScalesNote(IEnumerable<AnswerScale?> scales)
+    {
+        var distinct = scales.OfType<AnswerScale>().Distinct().OrderBy(s => s.Max - s.Min).ToList();
+        return distinct.Count < 2 ? null
+            : $"answers on the {string.Join(" and ", distinct.Select(s => $"{s.Min}\u2013{s.Max}"))} scales, each mapped onto 0 to 100 and drawn apart";
+    }
 
     public static string Plural(int count, string one, string many) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);

@@ -1,4 +1,5 @@
 using System.Text;
+using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using OxyPlot;
 using OxyPlot.Annotations;
@@ -61,77 +62,67 @@ public static class CoupleCharts
                 Color = ChartStyle.Muted, LineStyle = LineStyle.Solid, StrokeThickness = 1, Layer = AnnotationLayer.BelowSeries,
             });
         }
-        model.Series.Add(Line(input.A.Label, a, 0, settings));
-        model.Series.Add(Line(input.B.Label, b, 1, settings));
+        AddPartner(model, input.A.Label, a, 0, settings);
+        AddPartner(model, input.B.Label, b, 1, settings);
 
-        var summary = new StringBuilder($"{label} as each partner rates it, from 0 to 100{(weekly ? ", as weekly averages" : "")}. ");
+        var scales = ChartStyle.ScalesNote(a.Concat(b).Select(p => p.Scale));
+        var summary = new StringBuilder($"{label} as each partner rates it, from 0 to 100{(weekly ? ", as weekly averages" : "")}{(scales is null ? "" : "; " + scales)}. ");
         summary.Append(Describe(input.A.Label, a, settings)).Append(' ').Append(Describe(input.B.Label, b, settings));
-        var table = new ChartTable([weekly ? "Week of" : "Date", "Partner", label],
+        IReadOnlyList<string> columns = scales is null ? [weekly ? "Week of" : "Date", "Partner", label] : [weekly ? "Week of" : "Date", "Partner", label, "Answered on"];
+        var table = new ChartTable(columns,
             a.Select(p => (p, input.A.Label)).Concat(b.Select(p => (p, input.B.Label)))
                 .OrderBy(x => x.p.At)
-                .Select(x => (IReadOnlyList<string>)[ChartStyle.Date(x.p.At, settings), x.Item2, ChartStyle.Number(x.p.Value, settings)])
+                .Select(x => (IReadOnlyList<string>)(scales is null
+                    ? [ChartStyle.Date(x.p.At, settings), x.Item2, ChartStyle.Number(x.p.Value, settings)]
+                    : [ChartStyle.Date(x.p.At, settings), x.Item2, ChartStyle.Number(x.p.Value, settings), x.p.Scale?.Label ?? ""]))
                 .ToList());
         return new ProgressChart(model, new ChartText(summary.ToString(), table));
     }
 
+    /// <summary>
+    /// The perception gap per dimension as bars: the mean of the weekly gaps over the weeks both partners
+    /// rated it, one dimension per row, so each gap is read on its own and no label can land on another.
+    /// The weeks behind each bar are in the table.
+    /// </summary>
     public static ProgressChart Gap(PerceptionGapInput input, ChartSettings? settings = null)
     {
         settings ??= ChartSettings.Default;
-        var dimensions = input.Gaps.Select(g => g.Dimension).Distinct(StringComparer.Ordinal).ToList();
-        var title = input.Title ?? (dimensions.Count == 1 ? $"Perception gap: {DimensionNames.Label(dimensions[0]).ToLower(settings.Culture)}" : GapTitle);
-        var model = ChartStyle.NewModel(title, $"Above zero: {input.LabelA} rates higher; below zero: {input.LabelB} rates higher", settings);
-        if (dimensions.Count > 1)
+        var order = ExerciseVocabulary.Dimensions.Select(d => d.Value.ToString()).ToList();
+        var rows = input.Gaps.GroupBy(g => g.Dimension, StringComparer.Ordinal)
+            .OrderBy(g => order.IndexOf(g.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Label: DimensionNames.Label(g.Key), Mean: g.Average(x => x.Gap)))
+            .ToList();
+        var title = input.Title ?? (rows.Count == 1 ? $"Perception gap: {rows[0].Label.ToLower(settings.Culture)}" : GapTitle);
+        var model = ChartStyle.NewModel(title, $"Average of the weeks both rated; right: {input.LabelA} higher, left: {input.LabelB} higher", settings);
+        var categories = new CategoryAxis
         {
-            ChartStyle.AddLegend(model);
-        }
-        model.Axes.Add(ChartStyle.DateAxis("Week", input.Gaps.Select(g => ChartStyle.Local(g.StartsAt, settings)).ToList()));
+            Position = AxisPosition.Left, Key = "dimensions", StartPosition = 1, EndPosition = 0, GapWidth = 0.5,
+            TicklineColor = ChartStyle.Muted, IsZoomEnabled = false, IsPanEnabled = false,
+        };
+        categories.Labels.AddRange(rows.Select(r => r.Label));
+        model.Axes.Add(categories);
         // Symmetric around zero so neither partner's side looks bigger; at least ±20 so small gaps look
-        // small; a quarter more than the largest gap leaves room for its call-out inside the plot.
-        var largest = input.Gaps.Count == 0 ? 0 : input.Gaps.Max(g => Math.Abs(g.Gap));
-        var bound = Math.Min(100, Math.Max(20, Math.Ceiling((largest * 1.25 + 5) / 10) * 10));
-        model.Axes.Add(ChartStyle.ValueAxis(new ValueScale(-bound, bound, $"Gap in points ({input.LabelA} minus {input.LabelB})")));
+        // small; room past the largest bar for its label.
+        var largest = rows.Count == 0 ? 0 : rows.Max(r => Math.Abs(r.Mean));
+        var bound = Math.Min(100, Math.Max(20, Math.Ceiling((largest * 1.3 + 5) / 10) * 10));
+        var values = ChartStyle.ValueAxis(new ValueScale(-bound, bound, $"Gap in points ({input.LabelA} minus {input.LabelB})"), AxisPosition.Bottom);
+        values.Key = "gaps";
+        model.Axes.Add(values);
         model.Annotations.Add(new LineAnnotation
         {
-            Type = LineAnnotationType.Horizontal, Y = 0, Color = ChartStyle.Muted, LineStyle = LineStyle.Solid, StrokeThickness = 1,
-            Text = "Same rating", TextColor = ChartStyle.Muted, Layer = AnnotationLayer.BelowSeries,
+            Type = LineAnnotationType.Vertical, X = 0, Color = ChartStyle.Text, StrokeThickness = 1, Layer = AnnotationLayer.AboveSeries,
         });
-
-        for (var i = 0; i < dimensions.Count; i++)
+        var bars = new BarSeries
         {
-            var points = input.Gaps.Where(g => g.Dimension == dimensions[i]).OrderBy(g => g.StartsAt)
-                .Select(g => new ProgressPoint(g.StartsAt, g.Gap)).ToList();
-            model.Series.Add(Line(DimensionNames.Label(dimensions[i]), points, i, settings));
-        }
+            Title = "Gap", StrokeColor = ChartStyle.Text, StrokeThickness = 0.5, XAxisKey = "gaps", YAxisKey = "dimensions",
+            LabelFormatString = "{0:+0;\u22120;0}", LabelPlacement = LabelPlacement.Outside, LabelColor = ChartStyle.Text,
+        };
+        // The partner who rates higher gives the bar their colour, the same as their line in the charts per dimension.
+        bars.Items.AddRange(rows.Select(r => new BarItem(Math.Round(r.Mean)) { Color = r.Mean >= 0 ? ChartStyle.Palette[0] : ChartStyle.Palette[1] }));
+        model.Series.Add(bars);
 
         var callOuts = PerceptionGap.Largest(input.Gaps, input.CallOuts, minimumSize: input.MinimumCallOutGap);
-        var first = input.Gaps.Count == 0 ? default : input.Gaps.Min(g => g.StartsAt);
-        var last = input.Gaps.Count == 0 ? default : input.Gaps.Max(g => g.StartsAt);
-        foreach (var gap in callOuts)
-        {
-            // Near the left or right edge, the label grows inwards so it is never cut off by the frame.
-            var where = last > first ? (gap.StartsAt - first) / (last - first) : 0.5;
-            var align = where < 0.3 ? HorizontalAlignment.Left : where > 0.7 ? HorizontalAlignment.Right : HorizontalAlignment.Center;
-            var higher = gap.Gap > 0 ? input.LabelA : input.LabelB;
-            model.Annotations.Add(new PointAnnotation
-            {
-                X = ChartStyle.X(gap.StartsAt, settings), Y = gap.Gap, Shape = MarkerType.Circle, Size = 7,
-                Fill = OxyColors.Transparent, Stroke = ChartStyle.Text, StrokeThickness = 1.5,
-            });
-            model.Annotations.Add(new TextAnnotation
-            {
-                TextPosition = new DataPoint(ChartStyle.X(gap.StartsAt, settings), gap.Gap),
-                Text = CallOutText(gap, higher, settings),
-                TextColor = ChartStyle.Text,
-                Background = OxyColor.FromAColor(0xDD, OxyColors.White),
-                Stroke = ChartStyle.Grid,
-                StrokeThickness = 0.5,
-                TextHorizontalAlignment = align,
-                TextVerticalAlignment = gap.Gap >= 0 ? VerticalAlignment.Bottom : VerticalAlignment.Top,
-                Offset = new ScreenVector(align == HorizontalAlignment.Left ? -6 : align == HorizontalAlignment.Right ? 6 : 0, gap.Gap >= 0 ? -8 : 8),
-            });
-        }
-
-        return new ProgressChart(model, new ChartText(GapSummary(input, callOuts, settings), GapTable(input, settings)));
+        return new ProgressChart(model, new ChartText(GapSummary(input, rows, callOuts, settings), GapTable(input, settings)));
     }
 
     /// <summary>The words of a call-out, e.g. "Shared decisions: Sam 35 higher".</summary>
@@ -143,7 +134,23 @@ public static class CoupleCharts
             ? WeeklyRollup.ByIsoWeek(points, settings.TimeZone).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList()
             : points.OrderBy(p => p.At).ToList();
 
-    private static LineSeries Line(string title, IReadOnlyList<ProgressPoint> points, int index, ChartSettings settings)
+    /// <summary>
+    /// A partner's line in their colour and marker (blue circles, orange triangles: told apart without colour
+    /// too), or one line per scale their answers came on, each with its own dash. An empty series still gets
+    /// its legend entry, so the legend always names both partners.
+    /// </summary>
+    private static void AddPartner(PlotModel model, string label, IReadOnlyList<ProgressPoint> points, int partner, ChartSettings settings)
+    {
+        var runs = ChartStyle.ByScale(points);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (scale, run) = runs[i];
+            var title = runs.Count > 1 && scale is { } s ? $"{label}, {s.Label}" : label;
+            model.Series.Add(Line(title, run, partner, partner + 2 * i, settings));
+        }
+    }
+
+    private static LineSeries Line(string title, IReadOnlyList<ProgressPoint> points, int index, int style, ChartSettings settings)
     {
         var color = ChartStyle.Palette[index % ChartStyle.Palette.Length];
         var series = new LineSeries
@@ -151,7 +158,7 @@ public static class CoupleCharts
             Title = title,
             Color = color,
             StrokeThickness = 2,
-            LineStyle = ChartStyle.Dashes[index % ChartStyle.Dashes.Length],
+            LineStyle = ChartStyle.Dashes[style % ChartStyle.Dashes.Length],
             MarkerType = ChartStyle.MarkerFor(points.Count, ChartStyle.Markers[index % ChartStyle.Markers.Length]),
             MarkerSize = 4,
             MarkerFill = color,
@@ -168,16 +175,17 @@ public static class CoupleCharts
         _ => $"{partner}: {points.Count} ratings from {ChartStyle.Date(points[0].At, settings)} to {ChartStyle.Date(points[^1].At, settings)}, from {ChartStyle.Number(points[0].Value, settings)} to {ChartStyle.Number(points[^1].Value, settings)} (latest).",
     };
 
-    private static string GapSummary(PerceptionGapInput input, IReadOnlyList<GapWeek> callOuts, ChartSettings settings)
+    private static string GapSummary(PerceptionGapInput input, IReadOnlyList<(string Label, double Mean)> rows, IReadOnlyList<GapWeek> callOuts, ChartSettings settings)
     {
         if (input.Gaps.Count == 0)
         {
             return $"No week yet in which both {input.LabelA} and {input.LabelB} have ratings to compare.";
         }
-        var text = new StringBuilder($"The difference between {input.LabelA}'s and {input.LabelB}'s weekly ratings (0 to 100) of the same dimension, in {ChartStyle.Plural(input.Gaps.Select(g => g.Week).Distinct().Count(), "week", "weeks")} in which both rated it. Positive: {input.LabelA} rates higher.");
+        var text = new StringBuilder($"The difference between {input.LabelA}'s and {input.LabelB}'s ratings (0 to 100) of the same dimension, averaged over the {ChartStyle.Plural(input.Gaps.Select(g => g.Week).Distinct().Count(), "week", "weeks")} in which both rated it. Positive: {input.LabelA} rates higher. ");
+        text.Append(string.Join("; ", rows.Select(r => $"{r.Label} {ChartStyle.Signed(r.Mean, settings)}"))).Append('.');
         if (callOuts.Count > 0)
         {
-            text.Append(" Largest gaps: ");
+            text.Append(" Largest weekly gaps: ");
             text.Append(string.Join("; ", callOuts.Select(g =>
                 $"{CallOutText(g, g.Gap > 0 ? input.LabelA : input.LabelB, settings)} in the week of {ChartStyle.Date(g.StartsAt, settings)}")));
             text.Append('.');

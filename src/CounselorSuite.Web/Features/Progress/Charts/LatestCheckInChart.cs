@@ -41,7 +41,9 @@ public static class LatestCheckInChart
         };
         categories.Labels.AddRange(labels);
         model.Axes.Add(categories);
-        var values = ChartStyle.ValueAxis(ValueScale.Percent, AxisPosition.Bottom);
+        // Room on the right for the label of a bar at 100; the bars start at 0.
+        var values = ChartStyle.ValueAxis(ValueScale.Percent, AxisPosition.Bottom, room: 0.08);
+        values.Minimum = values.AbsoluteMinimum = 0;
         values.Key = "values";
         model.Axes.Add(values);
 

@@ -87,6 +87,7 @@ public static class TrendChart
         {
             notes.Add("dotted lines: new assignments");
         }
+        var runs = ChartStyle.ByScale(points);
         if (points.Count == 0)
         {
             notes.Insert(0, "No ratings yet");
@@ -119,17 +120,26 @@ public static class TrendChart
             });
         }
 
-        var series = new LineSeries
+        if (runs.Count > 1)
         {
-            Title = input.Subject,
-            Color = ChartStyle.Palette[0],
-            StrokeThickness = 2,
-            MarkerType = ChartStyle.MarkerFor(points.Count, MarkerType.Circle),
-            MarkerSize = 3.5,
-            MarkerFill = ChartStyle.Palette[0],
-        };
-        series.Points.AddRange(points.Select(p => new DataPoint(ChartStyle.X(p.At, settings), p.Value)));
-        model.Series.Add(series);
+            ChartStyle.AddLegend(model);
+        }
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (scale, run) = runs[i];
+            var series = new LineSeries
+            {
+                Title = runs.Count > 1 ? scale?.Label ?? input.Subject : input.Subject,
+                Color = ChartStyle.Palette[i % ChartStyle.Palette.Length],
+                LineStyle = ChartStyle.Dashes[i % ChartStyle.Dashes.Length],
+                StrokeThickness = 2,
+                MarkerType = ChartStyle.MarkerFor(run.Count, ChartStyle.Markers[i % ChartStyle.Markers.Length]),
+                MarkerSize = 3.5,
+                MarkerFill = ChartStyle.Palette[i % ChartStyle.Palette.Length],
+            };
+            series.Points.AddRange(run.Select(p => new DataPoint(ChartStyle.X(p.At, settings), p.Value)));
+            model.Series.Add(series);
+        }
 
         var changeText = ChangeText(input.LatestChange);
         if (changeText is not null && points.Count > 0)
@@ -202,6 +212,10 @@ public static class TrendChart
         {
             text.Append($"It went from {ChartStyle.Number(first.Value, settings)} to {ChartStyle.Number(last.Value, settings)} (latest); lowest {ChartStyle.Number(points.Min(p => p.Value), settings)}, highest {ChartStyle.Number(points.Max(p => p.Value), settings)}.");
         }
+        if (ChartStyle.ScalesNote(points.Select(p => p.Scale)) is { } scales)
+        {
+            text.Append($" It shows {scales}.");
+        }
         var band = input.Bands.FirstOrDefault(b => b.Contains(last.Value));
         if (band is not null)
         {
@@ -230,12 +244,21 @@ public static class TrendChart
         {
             columns.Add("Band");
         }
+        var withScales = ChartStyle.ScalesNote(points.Select(p => p.Scale)) is not null;
+        if (withScales)
+        {
+            columns.Add("Answered on");
+        }
         var rows = points.Select(p =>
         {
             var row = new List<string> { ChartStyle.Date(p.At, settings), ChartStyle.Number(p.Value, settings) };
             if (withBands)
             {
                 row.Add(input.Bands.FirstOrDefault(b => b.Contains(p.Value))?.Label ?? "");
+            }
+            if (withScales)
+            {
+                row.Add(p.Scale?.Label ?? "");
             }
             return (IReadOnlyList<string>)row;
         }).ToList();
