@@ -797,6 +797,10 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AfterSafetyScreening")
+                        .HasColumnType("boolean")
+                        .HasColumnName("after_safety_screening");
+
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
@@ -830,6 +834,11 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Property<int?>("LibraryVersion")
                         .HasColumnType("integer")
                         .HasColumnName("library_version");
+
+                    b.Property<string>("SuitabilityNote")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("suitability_note");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1675,9 +1684,25 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PortalFooter")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasDefaultValue("")
+                        .HasColumnName("portal_footer");
+
                     b.Property<int>("PortalInactivityMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("portal_inactivity_minutes");
+
+                    b.Property<string>("PortalName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasDefaultValue("Secure portal")
+                        .HasColumnName("portal_name");
 
                     b.Property<string>("QuickExitUrl")
                         .IsRequired()

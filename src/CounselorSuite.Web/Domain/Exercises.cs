@@ -28,6 +28,16 @@ public sealed class Exercise : ITenantOwned
     /// <summary>The number of the newest version; also the optimistic concurrency token of edits.</summary>
     public int CurrentVersion { get; set; }
 
+    /// <summary>
+    /// The library's review for a built-in (and its copies): could this be turned against a coerced partner,
+    /// and how. Counselor-facing; kept on the exercise, not its versions, so a revised review reaches every
+    /// practice without a new version for clients.
+    /// </summary>
+    public string? SuitabilityNote { get; set; }
+
+    /// <summary>Suitable only once the case's safety screening is done and no safety alert is open.</summary>
+    public bool AfterSafetyScreening { get; set; }
+
     public bool IsArchived { get; set; }
     public DateTimeOffset? ArchivedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -239,3 +249,9 @@ public sealed record PromptSafety
 /// YesNo, Choice (one) and Checklist (any).
 /// </summary>
 public sealed record PromptAnswer(Guid PromptId, string? Text, int? Value, IReadOnlyList<string>? Choices);
+
+/// <summary>The library's answer to "could this exercise be turned against a coerced partner?".</summary>
+public sealed record ExerciseReview(string Note, bool AfterSafetyScreening)
+{
+    public const int MaxNote = 600;
+}

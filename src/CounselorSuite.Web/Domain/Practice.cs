@@ -18,7 +18,17 @@ public sealed class Practice : IInstallationWide
     public string HelpResources { get; set; } = "";
 
     public string AccentColor { get; set; } = "#2f6f73";
+
+    /// <summary>Printed on handouts that are not discreet (the portal shows <see cref="PortalFooter"/> instead).</summary>
     public string ContactLine { get; set; } = "";
+
+    /// <summary>What the portal calls itself in its header: a name a passer-by learns nothing from.</summary>
+    public string PortalName { get; set; } = DefaultPortalName;
+
+    /// <summary>A line at the foot of every portal page; empty shows none.</summary>
+    public string PortalFooter { get; set; } = "";
+
+    public const string DefaultPortalName = "Secure portal";
 
     // Records policy (sessions, notes and data rights feature).
 

@@ -69,7 +69,7 @@ public sealed class ExerciseLibrarySyncTests
         var before = await world.Counselor.GetExerciseAsync(id);
         var key = before["builtInKey"]!.GetValue<string>();
         var json = File.ReadAllText(Path.Combine(ExerciseLibraryTests.RepositoryRoot(), $"src/CounselorSuite.Web/Features/Exercises/Library/{key}.json"))
-            .Replace("\"version\": 1", "\"version\": 2")
+            .Replace("\"version\": 2", "\"version\": 3")
             .Replace(before["title"]!.GetValue<string>(), "Keeping small promises, revised");
         var newer = ExerciseLibrary.Load([($"{key}.json", json)]);
 

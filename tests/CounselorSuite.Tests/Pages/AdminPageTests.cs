@@ -6,10 +6,12 @@ namespace CounselorSuite.Tests.Pages;
 public sealed class AdminPageTests
 {
     internal static Dictionary<string, string> Settings(string name = "Settings Practice", string quickExit = "https://www.example.org/weather",
-        string minutes = "15", string help = "", string accent = "#2f6f73", string contact = "", bool requireTwoFactor = false) => new()
+        string minutes = "15", string help = "", string accent = "#2f6f73", string contact = "", bool requireTwoFactor = false,
+        string portalName = "", string portalFooter = "") => new()
     {
         ["Settings.Name"] = name, ["Settings.RequireStaffTwoFactor"] = requireTwoFactor ? "true" : "false", ["Settings.QuickExitUrl"] = quickExit,
         ["Settings.PortalInactivityMinutes"] = minutes, ["Settings.HelpResources"] = help, ["Settings.AccentColor"] = accent, ["Settings.ContactLine"] = contact,
+        ["Settings.PortalName"] = portalName, ["Settings.PortalFooter"] = portalFooter,
     };
 
     [Fact]
@@ -81,13 +83,18 @@ public sealed class AdminPageTests
         using var client = await Browser.SignedInAsync(app, world.Clients[0].Email);
 
         var saved = await admin.PostFormAsync("/admin", Settings(name: "Renamed Practice", quickExit: "https://news.example.org/today",
-            minutes: "30", accent: "#1A4D2E", contact: "Call us: 555 0100"), "?handler=Settings");
+            minutes: "30", accent: "#1A4D2E", contact: "Renamed Practice, 1 Mill Lane", portalName: "Riverside portal",
+            portalFooter: "Call us: 555 0100"), "?handler=Settings");
 
         await saved.EnsureStatusAsync(HttpStatusCode.Redirect);
         var portal = await client.PageAsync("/portal");
         Assert.Contains("href=\"https://news.example.org/today\"", portal);
         Assert.Contains("data-idle-minutes=\"30\"", portal);
-        Assert.Contains("Call us: 555 0100", portal);
+        Assert.Contains("<span class=\"brand\">Riverside portal</span>", portal);
+        Assert.Equal("Call us: 555 0100", Html.TextOf(portal, "portal-footer"));
+        // The contact line (with the practice's name and street) is for handouts, not for a screen someone may see.
+        Assert.DoesNotContain("Mill Lane", portal);
+        Assert.DoesNotContain("Renamed Practice", portal);
         Assert.Contains("--accent: #1a4d2e", await client.PageAsync("/theme.css"));
         Assert.Contains("<h1>Renamed Practice</h1>", await admin.PageAsync("/admin"));
     }

@@ -40,7 +40,7 @@ public sealed class PortalPageTests
     }
 
     [Fact]
-    public async Task Help_resources_are_rendered_from_markdown_and_nothing_executable_survives()
+    public async Task Help_resources_are_rendered_on_the_help_page_from_markdown_and_nothing_executable_survives()
     {
         var app = await TestApp.SharedAsync();
         var world = await app.CreateWorldAsync();
@@ -56,7 +56,7 @@ public sealed class PortalPageTests
 
         var saved = await admin.PostFormAsync("/admin", AdminPageTests.Settings(help: help), "?handler=Settings");
         await saved.EnsureStatusAsync(HttpStatusCode.Redirect);
-        var section = Html.Section(await client.PageAsync("/portal"), "help");
+        var section = Html.Section(await client.PageAsync("/help"), "help");
 
         Assert.Contains("<strong>Helpline:</strong>", section);
         Assert.Contains("href=\"tel:+15550199\"", section);

@@ -73,6 +73,8 @@ public static class DemoSeeder
             Name = "Harbor Counseling (demo)",
             CreatedAt = now,
             ContactLine = "Harbor Counseling · 12 Quay Street · +1 555 0100",
+            PortalName = "Harbor portal",
+            PortalFooter = "Questions about an appointment? Call +1 555 0100.",
             HelpResources = """
                 - **Emergency:** call your local emergency number.
                 - **Domestic abuse helpline (24/7):** +1 555 0199, free and confidential.

@@ -105,7 +105,17 @@ public sealed class ExerciseEditor(AppDbContext db, IExerciseUsage usage, TimePr
         var content = source.Content();
         // A copy is a new exercise: its prompts get ids of their own (keys stay, to trace them to the library).
         content = content with { Prompts = content.Prompts.Select(p => p with { Id = Guid.Empty }).ToList() };
-        return await CreateAsync(content, userId, ct, copiedFrom: id);
+        var copy = await CreateAsync(content, userId, ct, copiedFrom: id);
+        if (copy is ExerciseChange.Saved saved)
+        {
+            // The review travels with the copy: adapting the words does not make a risky exercise safe.
+            var review = await db.Exercises.AsNoTracking().Where(e => e.Id == id)
+                .Select(e => new { e.SuitabilityNote, e.AfterSafetyScreening }).FirstAsync(ct);
+            await db.Exercises.Where(e => e.Id == saved.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.SuitabilityNote, review.SuitabilityNote)
+                .SetProperty(e => e.AfterSafetyScreening, review.AfterSafetyScreening), ct);
+        }
+        return copy;
     }
 
     public async Task<bool> SetArchivedAsync(Guid id, bool archived, CancellationToken ct)

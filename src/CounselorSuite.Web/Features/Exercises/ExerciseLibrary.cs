@@ -7,7 +7,8 @@ using CounselorSuite.Web.Infrastructure.Web;
 namespace CounselorSuite.Web.Features.Exercises;
 
 /// <summary>A built-in exercise as its library file describes it.</summary>
-public sealed record LibraryExercise(string Key, int Version, string FileName, ExerciseContent Content);
+/// <param name="Review">Whether it could be turned against a coerced partner: required of every library file.</param>
+public sealed record LibraryExercise(string Key, int Version, string FileName, ExerciseContent Content, ExerciseReview Review);
 
 /// <summary>A library file that cannot be used; the message names the file and the field.</summary>
 public sealed class ExerciseLibraryException(string message, Exception? inner = null) : Exception(message, inner);
@@ -73,7 +74,7 @@ public sealed partial class ExerciseLibrary
     private sealed record LibraryFile(
         string? Key, int? Version, string? Title, string? Summary, string? Theme, string? Suitability, bool? Joint,
         int? EstimatedMinutes, string? Instructions, List<string?>? Steps, bool? SafetyScreening, bool? PointsToResources,
-        List<PromptRequest?>? Prompts);
+        bool? AfterSafetyScreening, string? SuitabilityNote, List<PromptRequest?>? Prompts);
 
     private static LibraryExercise Parse(string fileName, string json)
     {
@@ -110,6 +111,7 @@ public sealed partial class ExerciseLibrary
         {
             errors.Add("joint", "Say whether the exercise is joint (true or false).");
         }
+        CheckReview(file, errors);
         var request = new ExerciseRequest(file.Title, file.Theme, file.Summary, file.Instructions, file.Prompts, file.Steps,
             file.Suitability, file.Joint, file.EstimatedMinutes, file.SafetyScreening, file.PointsToResources);
         var content = ExerciseRules.Validate(request, errors, library: true, themeField: "theme");
@@ -119,7 +121,24 @@ public sealed partial class ExerciseLibrary
             var more = errors.ToDictionary().Count > 1 ? $" (and {errors.ToDictionary().Count - 1} more field(s))" : "";
             throw new ExerciseLibraryException($"Exercise library file '{fileName}', field '{first.Key}': {first.Value[0]}{more}");
         }
-        return new LibraryExercise(file.Key!, file.Version!.Value, fileName, content);
+        return new LibraryExercise(file.Key!, file.Version!.Value, fileName, content, new ExerciseReview(file.SuitabilityNote!.Trim(), file.AfterSafetyScreening!.Value));
+    }
+
+    /// <summary>Every built-in carries its review, so none reaches a counselor unexamined.</summary>
+    private static void CheckReview(LibraryFile file, FieldErrors errors)
+    {
+        if (file.AfterSafetyScreening is null)
+        {
+            errors.Add("afterSafetyScreening", "Say whether the exercise is suitable only after the case's safety screening (true or false).");
+        }
+        if (string.IsNullOrWhiteSpace(file.SuitabilityNote))
+        {
+            errors.Add("suitabilityNote", "A note on whether the exercise could be turned against a coerced partner is required.");
+        }
+        else if (file.SuitabilityNote.Length > ExerciseReview.MaxNote || file.SuitabilityNote.Contains('\n'))
+        {
+            errors.Add("suitabilityNote", $"The suitability note must be one line of at most {ExerciseReview.MaxNote} characters.");
+        }
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

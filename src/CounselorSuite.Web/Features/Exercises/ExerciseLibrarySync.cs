@@ -57,12 +57,17 @@ public sealed class ExerciseLibrarySync(AppDbContext db, ExerciseLibrary library
                     {
                         PracticeId = practiceId, Id = Guid.CreateVersion7(now), BuiltInKey = item.Key, LibraryVersion = item.Version,
                         CurrentVersion = 1, CreatedAt = now, UpdatedAt = now,
+                        SuitabilityNote = item.Review.Note, AfterSafetyScreening = item.Review.AfterSafetyScreening,
                     };
                     db.Exercises.Add(exercise);
                     db.ExerciseVersions.Add(ExerciseVersion.Create(practiceId, exercise.Id, 1, WithStableIds(item, exercise.Id), now, null, item.Version));
                     written++;
+                    continue;
                 }
-                else if (exercise.LibraryVersion < item.Version)
+                // A revised review is for counselors only: it updates in place, never as a new version for clients.
+                exercise.SuitabilityNote = item.Review.Note;
+                exercise.AfterSafetyScreening = item.Review.AfterSafetyScreening;
+                if (exercise.LibraryVersion < item.Version)
                 {
                     var next = exercise.CurrentVersion + 1;
                     db.ExerciseVersions.Add(ExerciseVersion.Create(practiceId, exercise.Id, next, WithStableIds(item, exercise.Id), now, null, item.Version));

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CounselorSuite.Web.Infrastructure.Pages;
 
 public sealed record PracticeLookView(
-    Guid Id, string Name, string QuickExitUrl, int PortalInactivityMinutes, string HelpResources, string AccentColor, string ContactLine);
+    Guid Id, string Name, string QuickExitUrl, int PortalInactivityMinutes, string HelpResources, string AccentColor, string ContactLine,
+    string PortalName, string PortalFooter);
 
 /// <summary>The current practice's settings that layouts and pages show; read once per request.</summary>
 public sealed class PracticeLook(AppDbContext db, TenantContext tenant)
@@ -19,7 +20,8 @@ public sealed class PracticeLook(AppDbContext db, TenantContext tenant)
             return _loaded;
         }
         return _loaded = await db.Practices.AsNoTracking().Where(p => p.Id == tenant.PracticeId)
-            .Select(p => new PracticeLookView(p.Id, p.Name, p.QuickExitUrl, p.PortalInactivityMinutes, p.HelpResources, p.AccentColor, p.ContactLine))
+            .Select(p => new PracticeLookView(p.Id, p.Name, p.QuickExitUrl, p.PortalInactivityMinutes, p.HelpResources, p.AccentColor, p.ContactLine,
+                p.PortalName, p.PortalFooter))
             .FirstOrDefaultAsync(ct);
     }
 }

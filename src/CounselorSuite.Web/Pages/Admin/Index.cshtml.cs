@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Invitations;
+using CounselorSuite.Web.Features.Portal;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Pages.Counselor;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,8 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         public string? AccentColor { get; set; }
         public string? ContactLine { get; set; }
         public bool HandoutsDiscreetByDefault { get; set; }
+        public string? PortalName { get; set; }
+        public string? PortalFooter { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -122,6 +125,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         {
             ModelState.AddModelError("Settings.ContactLine", "Contact line must be at most 300 characters.");
         }
+        CheckPortalWords(s);
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -137,9 +141,32 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         practice.AccentColor = s.AccentColor!.ToLowerInvariant();
         practice.ContactLine = (s.ContactLine ?? "").Trim();
         practice.HandoutsDiscreetByDefault = s.HandoutsDiscreetByDefault;
+        practice.PortalName = string.IsNullOrWhiteSpace(s.PortalName) ? Practice.DefaultPortalName : s.PortalName.Trim();
+        practice.PortalFooter = (s.PortalFooter ?? "").Trim();
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Settings saved.";
         return Redirect("/admin");
+    }
+
+    /// <summary>The portal's name and footer are read by anyone near the client's screen: plain words only.</summary>
+    private void CheckPortalWords(SettingsInput s)
+    {
+        if (s.PortalName?.Trim().Length > 60)
+        {
+            ModelState.AddModelError("Settings.PortalName", "The portal's name must be at most 60 characters.");
+        }
+        else if (PortalWords.FirstRevealing(s.PortalName) is { } word)
+        {
+            ModelState.AddModelError("Settings.PortalName", PortalWords.Refusal("This name", word));
+        }
+        if ((s.PortalFooter?.Length ?? 0) > 300)
+        {
+            ModelState.AddModelError("Settings.PortalFooter", "The footer must be at most 300 characters.");
+        }
+        else if (PortalWords.FirstRevealing(s.PortalFooter) is { } word)
+        {
+            ModelState.AddModelError("Settings.PortalFooter", PortalWords.Refusal("This footer", word));
+        }
     }
 
     private static bool IsHttpsUrl(string? value) =>
@@ -170,6 +197,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
             PortalInactivityMinutes = p.PortalInactivityMinutes.ToString(CultureInfo.InvariantCulture),
             HelpResources = p.HelpResources, AccentColor = p.AccentColor, ContactLine = p.ContactLine,
             HandoutsDiscreetByDefault = p.HandoutsDiscreetByDefault,
+            PortalName = p.PortalName, PortalFooter = p.PortalFooter,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,20 @@ public sealed class HandoutsModel(HandoutService handouts) : PageModel
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
+
+    /// <summary>A session's day as people write it ("Tue 8 Dec"); handouts carry a date, not a time, so no zone applies.</summary>
+    public static string DateOf(DateOnly day, bool withYear = true) =>
+        day.ToString(withYear ? "ddd d MMM yyyy" : "ddd d MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>The state in words, and what it means for the client, never the job's status name.</summary>
+    public static (string State, string Detail) StateOf(HandoutResponse h) => h.Status switch
+    {
+        "Ready" => ("Ready", ""),
+        "Failed" => ("Not ready yet", "Something went wrong while it was being made. Your counselor can see this and will make it again."),
+        _ when h.RenderAfter is not null => ($"Being prepared for your session on {DateOf(h.SessionDate, withYear: false)}",
+            "It will be ready the day before the session."),
+        _ => ($"Being prepared for your session on {DateOf(h.SessionDate, withYear: false)}", "It is usually ready within a minute or two."),
+    };
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
     {

@@ -2,15 +2,13 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
-using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;
-using CounselorSuite.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Portal;
 
-public sealed class IndexModel(AppDbContext db, PracticeLook look, MarkdownRenderer markdown, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Open items the home page lists (due soon first, then past their date); the rest are on the tasks page.</summary>
     public const int OpenItems = 10;
@@ -25,16 +23,12 @@ public sealed class IndexModel(AppDbContext db, PracticeLook look, MarkdownRende
     /// <summary>Items not listed here, on the tasks page.</summary>
     public int MoreTasks => Homework.OpenTotal - Homework.Open.Count + Homework.DoneTotal - Homework.Done.Count;
 
-    /// <summary>The practice's help resources, rendered from Markdown and sanitised.</summary>
-    public string HelpHtml { get; private set; } = "";
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
         DisplayName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         Agreements = await db.Cases.AsNoTracking().VisibleTo(User).Where(c => !c.IsClosed)
             .Select(c => c.Confidentiality).Distinct().ToListAsync(ct);
-        HelpHtml = markdown.ToHtml((await look.GetAsync(ct))?.HelpResources);
         Homework = await HomeworkQueries.MyHomeworkStartAsync(db, userId, clock.GetUtcNow(), OpenItems, DoneItems, ct);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.BuiltInKey).HasMaxLength(100);
         b.Property(e => e.CurrentVersion).IsConcurrencyToken();
+        b.Property(e => e.SuitabilityNote).HasMaxLength(ExerciseReview.MaxNote);
         b.Ignore(e => e.IsBuiltIn);
         // One row per built-in per practice, even when two syncs race (NULLs, the practice's own, don't clash).
         b.HasIndex(e => new { e.PracticeId, e.BuiltInKey }).IsUnique();

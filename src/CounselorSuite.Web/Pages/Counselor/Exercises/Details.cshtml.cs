@@ -19,6 +19,9 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
     public string? CopiedFromTitle { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>The library's review: could it be turned against a coerced partner (null for the practice's own).</summary>
+    public ExerciseReview? Review { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken ct)
     {
         return await LoadAsync(id, version, ct) ? Page() : NotFound();
@@ -81,6 +84,8 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
         Exercise = detail;
         var prompts = await db.ExerciseVersions.AsNoTracking().Where(v => v.Id == detail.VersionId).Select(v => v.Prompts).FirstAsync(ct);
         Preview = detail.ToForm(prompts) with { ShowHeading = false, IdPrefix = "preview" };
+        Review = await db.Exercises.AsNoTracking().Where(x => x.Id == id && x.SuitabilityNote != null)
+            .Select(x => new ExerciseReview(x.SuitabilityNote!, x.AfterSafetyScreening)).FirstOrDefaultAsync(ct);
         if (detail.CopiedFromId is { } from)
         {
             CopiedFromTitle = await db.CurrentVersionOf(from).Select(v => v.Title).FirstOrDefaultAsync(ct);

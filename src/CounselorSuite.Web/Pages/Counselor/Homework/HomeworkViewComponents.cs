@@ -10,12 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Counselor.Homework;
 
-public sealed record ExerciseChoice(Guid Id, string Title, bool Joint, bool SafetyScreening);
+/// <param name="AfterSafetyScreening">The library's review says: only once the case's screening is done and no alert is open.</param>
+public sealed record ExerciseChoice(Guid Id, string Title, bool Joint, bool SafetyScreening, bool AfterSafetyScreening = false, string? SuitabilityNote = null);
 
 public sealed record CaseHomeworkView(
     Guid CaseId, CaseKind Kind, bool MayAssign, IReadOnlyList<(Guid Id, string Name)> Clients, IReadOnlyList<ExerciseChoice> Exercises,
     Page<HomeworkQueries.AssignmentSummary> Assignments, int Page, int Pages, IReadOnlyDictionary<Guid, AdherenceResponse> Adherence,
-    Func<int, string> PageLink, AssignDraft? Draft)
+    Func<int, string> PageLink, AssignDraft? Draft, CaseScreening? Screening = null)
 {
     public string NameOf(Guid clientId) => Clients.FirstOrDefault(c => c.Id == clientId).Name ?? "Former client";
 
@@ -48,8 +49,9 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
                      where !e.IsArchived
                      join v in db.ExerciseVersions.AsNoTracking() on new { E = e.Id, V = e.CurrentVersion } equals new { E = v.ExerciseId, V = v.Version }
                      orderby v.Title
-                     select new ExerciseChoice(e.Id, v.Title, v.Joint, v.SafetyScreening)).ToListAsync(ct)
+                     select new ExerciseChoice(e.Id, v.Title, v.Joint, v.SafetyScreening, e.AfterSafetyScreening, e.SuitabilityNote)).ToListAsync(ct)
             : [];
+        var screening = header.ReaderIsCounselor ? await CaseScreening.OfAsync(db, caseId, ct) : null;
         // Clamped so that a page number typed into the address cannot overflow the offset.
         var page = int.TryParse(Request.Query[PageParameter], out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
         var assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
@@ -63,7 +65,7 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
         var adherence = await HomeworkQueries.CaseAdherenceAsync(db, caseId, now, ct);
         string PageLink(int number) => Url.Page(CaseSections.PageOf(CaseSection.Homework), new { id = caseId, assignments = number })!;
         return View(new CaseHomeworkView(caseId, header.Kind, header.ReaderIsCounselor, clients, exercises, assignments, page, pages, adherence,
-            PageLink, draft));
+            PageLink, draft, screening));
     }
 }
 

@@ -6,7 +6,6 @@ using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;
-using CounselorSuite.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ namespace CounselorSuite.Web.Pages.Portal.Homework;
 /// every Save, and with JavaScript on every change), read-only with the counselor's feedback once submitted,
 /// the share toggle in couple and family cases, and the yes/no of a joint exercise. Works without JavaScript.
 /// </summary>
-public sealed partial class ItemModel(AppDbContext db, HomeworkService homework, MarkdownRenderer markdown, PracticeLook look,
+public sealed partial class ItemModel(AppDbContext db, HomeworkService homework, MarkdownRenderer markdown,
     IAuditLog audit, TimeProvider clock) : PageModel
 {
     public AssignmentDetail Detail { get; private set; } = null!;
@@ -33,7 +32,9 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
     public string SubmissionToken { get; private set; } = Guid.NewGuid().ToString("N");
     public string? Problem { get; private set; }
     public bool ShowHelp { get; private set; }
-    public string HelpHtml { get; private set; } = "";
+
+    /// <summary>Who can read these answers, said next to the buttons; see <see cref="WhoCanReadSentence"/>.</summary>
+    public string WhoCanRead { get; private set; } = "";
     public Dictionary<Guid, string> Names { get; private set; } = [];
 
     public bool Open => Detail.Occurrence?.State is "Assigned" or "InProgress" or "Overdue" && Detail.Status != "Cancelled" && Detail.Available && !SharedWithMe;
@@ -216,12 +217,36 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         var own = Detail.Answers.Where(a => a.Mine).SelectMany(a => a.Answers);
         ShowHelp = Version.PointsToResources || TempData["ShowHelp"] is true
             || AnswerRules.SignalsDanger(answers.Concat(own).ToList(), Version.Prompts);
-        HelpHtml = markdown.ToHtml((await look.GetAsync(ct))?.HelpResources);
+        var partners = await db.CaseClients.AnyAsync(cc => cc.CaseId == Detail.CaseId && cc.ClientId != me, ct);
+        WhoCanRead = WhoCanReadSentence(Version, partners);
         var ids = Detail.Answers.Select(a => a.ClientId).Distinct().ToList();
         Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         await audit.WriteAsync(new AuditEntry(HomeworkAudit.AssignmentRead, "Assignment", Detail.AssignmentId, ids.Append(me).Distinct().ToList()), ct);
         return true;
+    }
+
+    /// <summary>
+    /// What Save keeps and who reads it, as the code behaves: a draft is the client's alone (the counselor's pages
+    /// show that an item was started, never a draft's words), except that a safety answer in a saved draft
+    /// raises an alert at once (HomeworkService.SaveDraftAsync); partners read only what is shared after
+    /// sending, and never a screening's answers.
+    /// </summary>
+    public static string WhoCanReadSentence(ExerciseVersion version, bool partners)
+    {
+        var raisesAlerts = version.Prompts.Any(p => p.Safety is not null);
+        var save = "Save keeps your answers for you to finish later: until you choose \u201cSend to my counselor\u201d, your counselor sees only that you started, not what you wrote"
+            + (raisesAlerts ? ", except that an answer saying you may not be safe lets them know at once." : ".");
+        if (!partners)
+        {
+            return save;
+        }
+        // A submission that answers a safety question is a screening: never shareable (AnswerRules.IsScreening).
+        return save + (version.SafetyScreening
+            ? " The others in your sessions never see these answers."
+            : raisesAlerts
+                ? " The others in your sessions see nothing you write unless you share it after sending, and nothing at all once you answer a question about safety."
+                : " The others in your sessions see nothing you write unless you share it after sending.");
     }
 
     /// <summary>A submitted answer set, read-only, in the same markup as the form.</summary>
