@@ -21,8 +21,9 @@ public sealed class SessionPageTests
         foreach (var html in new[] { week, month })
         {
             Assert.Contains($"href=\"/counselor/sessions/{id}\"", html);
-            Assert.Contains("<strong>14:00</strong> A case", html);
         }
+        Assert.Contains("<strong>14:00–14:50</strong>", week);
+        Assert.Contains("<strong>14:00</strong> A case", month);
         Assert.Contains("Month view", week);
         Assert.Contains("Week view", month);
         var other = await app.CreateWorldAsync();

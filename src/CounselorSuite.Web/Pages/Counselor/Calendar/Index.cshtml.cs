@@ -15,6 +15,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public DateOnly Last { get; private set; }
     public DateOnly Anchor { get; private set; }
     public List<CalendarEntry> Entries { get; private set; } = [];
+    public List<PlacedEntry> Placed { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? view, string? date, CancellationToken ct)
     {
@@ -23,27 +24,44 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
         View = view == "month" ? "month" : "week";
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = DateOf(clock.GetUtcNow());
         Anchor = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : Today;
         if (View == "week")
         {
-            First = Anchor.AddDays(-(((int)Anchor.DayOfWeek + 6) % 7));
+            First = WeekStart(Anchor);
             Last = First.AddDays(6);
         }
         else
         {
             var monthStart = new DateOnly(Anchor.Year, Anchor.Month, 1);
-            First = monthStart.AddDays(-(((int)monthStart.DayOfWeek + 6) % 7));
-            var monthEnd = monthStart.AddMonths(1).AddDays(-1);
-            Last = monthEnd.AddDays(6 - (((int)monthEnd.DayOfWeek + 6) % 7));
+            First = WeekStart(monthStart);
+            Last = WeekStart(monthStart.AddMonths(1).AddDays(-1)).AddDays(6);
         }
-        Entries = await CalendarQuery.ForCounselorAsync(db, User.UserId(),
-            new DateTimeOffset(First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            new DateTimeOffset(Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct);
+        Entries = await CalendarQuery.ForCounselorAsync(db, User.UserId(), StartOf(First), StartOf(Last.AddDays(1)), ct);
+        Placed = CalendarGrid.Place(Entries, Local);
         return Page();
     }
 
-    public IEnumerable<CalendarEntry> On(DateOnly day) => Entries.Where(e => DateOnly.FromDateTime(e.StartsAt.UtcDateTime) == day);
+    // The reader's calendar: these four are the only places that know which zone the grid is drawn in.
+    public DateTime Local(DateTimeOffset at) => at.UtcDateTime;
 
-    public string Link(string view, DateOnly date) => $"/counselor/calendar?view={view}&date={date:yyyy-MM-dd}";
+    private static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    public IEnumerable<DateOnly> Days => Enumerable.Range(0, Last.DayNumber - First.DayNumber + 1).Select(First.AddDays);
+
+    public IEnumerable<PlacedEntry> On(DateOnly day) => Placed.Where(p => p.Day == day).OrderBy(p => p.LocalStart);
+
+    public string Link(string view, DateOnly date) => Url.Page("/Counselor/Calendar/Index", new { view, date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })!;
+
+    /// <summary>The booking page for an empty hour, the time filled in (the counselor then picks the case).</summary>
+    public string BookAt(DateOnly day, int hour) =>
+        Url.Page("/Counselor/Sessions/BookAt", new { startsAt = day.ToDateTime(new TimeOnly(hour, 0)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) })!;
+
+    public static string Clock(DateTime local) => local.ToString("H:mm", CultureInfo.InvariantCulture);
+
+    public static string HourLabel(int hour) => $"{hour}:00";
 }

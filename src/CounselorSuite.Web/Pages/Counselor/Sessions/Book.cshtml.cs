@@ -19,11 +19,16 @@ public sealed class BookModel(AppDbContext db, SessionService sessions) : PageMo
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Refusal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct)
+    /// <param name="startsAt">A time to fill in, as the calendar's empty hours link here ("2026-12-08T09:00").</param>
+    public async Task<IActionResult> OnGetAsync(Guid caseId, string? startsAt, CancellationToken ct)
     {
         if (!User.IsCounselor() && !User.IsAdmin())
         {
             return Forbid();
+        }
+        if (DateTime.TryParseExact(startsAt, BookAtModel.InputFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            Form.StartsAt = startsAt;
         }
         return await LoadAsync(caseId, ct) ? Page() : NotFound();
     }
