@@ -16,5 +16,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         b.Property(p => p.HelpResources).HasMaxLength(20_000);
         b.Property(p => p.AccentColor).HasMaxLength(7);
         b.Property(p => p.ContactLine).HasMaxLength(300);
+        b.Property(p => p.TimeZone).HasMaxLength(64);
+        b.Property(p => p.Locale).HasMaxLength(16);
     }
 }
