@@ -21,7 +21,7 @@ public sealed class SessionPageTests
         foreach (var html in new[] { week, month })
         {
             Assert.Contains($"href=\"/counselor/sessions/{id}\"", html);
-            Assert.Contains("<strong>14:00</strong> A case", html);
+            Assert.Contains(">2:00 pm</time></strong> A case", html); // the practice is in UTC, written in en-US
         }
         Assert.Contains("Month view", week);
         Assert.Contains("Week view", month);
@@ -78,7 +78,7 @@ public sealed class SessionPageTests
 
         var html = await client.GetStringAsync("/portal/sessions");
 
-        Assert.Contains(startsAt.UtcDateTime.ToString("dddd d MMMM, HH:mm"), html);
+        Assert.Contains($"{startsAt.UtcDateTime:ddd d MMM}, 4:00–4:50 pm", html);
         Assert.Contains("Room 2", html);
         Assert.DoesNotContain("note", html.Replace("notice", ""), StringComparison.OrdinalIgnoreCase);
         Assert.NotEqual(HttpStatusCode.OK, (await counselor.GetAsync("/portal/sessions")).StatusCode);

@@ -1,12 +1,12 @@
-using System.Globalization;
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CounselorSuite.Web.Pages.Counselor.Homework;
 
 /// <summary>The case page's assign form posts here; the answer is the case page again, with what happened.</summary>
-public sealed class AssignModel(HomeworkService homework) : PageModel
+public sealed class AssignModel(HomeworkService homework, ReaderTimes times) : PageModel
 {
     public IActionResult OnGet(Guid caseId) => Redirect($"/counselor/cases/{caseId}#homework");
 
@@ -16,13 +16,16 @@ public sealed class AssignModel(HomeworkService homework) : PageModel
         DateTimeOffset? due = null;
         if (!string.IsNullOrWhiteSpace(dueAt))
         {
-            // datetime-local has no zone: the form says UTC.
-            if (!DateTime.TryParse(dueAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            // datetime-local has no zone: it is the counselor's own clock.
+            switch ((await times.GetCurrentAsync(ct)).Parse(dueAt))
             {
-                TempData["Flash"] = "Not assigned: the due date is not a date.";
-                return Redirect($"/counselor/cases/{caseId}#homework");
+                case LocalInput.Invalid invalid:
+                    TempData["Flash"] = "Not assigned: " + invalid.Message;
+                    return Redirect($"/counselor/cases/{caseId}#homework");
+                case LocalInput.Valid valid:
+                    due = valid.At;
+                    break;
             }
-            due = new DateTimeOffset(parsed, TimeSpan.Zero);
         }
         var recurrence = string.IsNullOrEmpty(every) ? null : new RecurrenceRequest(every, count ?? 1);
         var outcome = await homework.AssignAsync(User, new AssignRequest(caseId, exerciseId, clientIds, due, recurrence, note), ct);

@@ -2,13 +2,14 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Counselor.Sessions;
 
-public sealed class BookModel(AppDbContext db, SessionService sessions) : PageModel
+public sealed class BookModel(AppDbContext db, SessionService sessions, ReaderTimes times) : PageModel
 {
     [BindProperty]
     public BookSessionForm Form { get; set; } = new();
@@ -37,11 +38,19 @@ public sealed class BookModel(AppDbContext db, SessionService sessions) : PageMo
         {
             return NotFound();
         }
-        var outcome = await sessions.BookAsync(User, caseId, Form.ToRequest(), ct);
+        var (request, start) = Form.ToRequest(await times.GetCurrentAsync(ct));
+        if (request is null)
+        {
+            Errors = new Dictionary<string, string[]> { ["startsAt"] = [((LocalInput.Invalid)start).Message] };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var outcome = await sessions.BookAsync(User, caseId, request, ct);
         switch (outcome)
         {
             case SessionOutcome.Done done:
-                TempData["Flash"] = done.Session.Conflicts is { Count: > 0 } ? "Session booked, overlapping another one." : "Session booked.";
+                var booked = done.Session.Conflicts is { Count: > 0 } ? "Session booked, overlapping another one." : "Session booked.";
+                TempData["Flash"] = start is LocalInput.Valid { Note: { } note } ? $"{booked} {note}" : booked;
                 return Redirect($"/counselor/sessions/{done.Session.Id}");
             case SessionOutcome.Invalid invalid:
                 Errors = invalid.Errors.ToDictionary();
