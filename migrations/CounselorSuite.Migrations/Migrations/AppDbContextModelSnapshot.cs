@@ -180,6 +180,11 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -737,12 +742,6 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Property<bool>("RemindersEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("reminders_enabled");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
 
                     b.HasKey("PracticeId", "UserId")
                         .HasName("pk_client_profiles");
@@ -1678,6 +1677,12 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("help_resources");
 
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("locale");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1717,6 +1722,12 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Property<int>("RetentionYears")
                         .HasColumnType("integer")
                         .HasColumnName("retention_years");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Id")
                         .HasName("pk_practices");

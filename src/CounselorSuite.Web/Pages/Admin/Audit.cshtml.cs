@@ -2,6 +2,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Admin;
 
-public sealed class AuditModel(AppDbContext db, IAuditLog audit) : PageModel
+public sealed class AuditModel(AppDbContext db, IAuditLog audit, ReaderTimes times) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
@@ -27,8 +28,9 @@ public sealed class AuditModel(AppDbContext db, IAuditLog audit) : PageModel
     public const int PageSize = 50;
 
     private AuditFilter Filter => new(UserId, ClientId, ActionName, null, null,
-        From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
-        To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddTicks(-1) : null);
+        // The admin's days, not UTC's: "from 8 Dec" starts at their midnight.
+        From is { } f ? times.Current.StartOfDay(f) : null,
+        To is { } t ? times.Current.StartOfDay(t.AddDays(1)).AddTicks(-1) : null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -2,12 +2,13 @@ using System.Globalization;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CounselorSuite.Web.Pages.Counselor.Calendar;
 
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ReaderTimes times) : PageModel
 {
     public string View { get; private set; } = "week";
     public DateOnly Today { get; private set; }
@@ -24,32 +25,31 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
         View = view == "month" ? "month" : "week";
-        Today = DateOf(clock.GetUtcNow());
+        var reader = await times.GetCurrentAsync(ct);
+        Reader = reader;
+        Today = reader.Today;
         Anchor = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : Today;
         if (View == "week")
         {
-            First = WeekStart(Anchor);
+            First = reader.WeekStart(Anchor);
             Last = First.AddDays(6);
         }
         else
         {
             var monthStart = new DateOnly(Anchor.Year, Anchor.Month, 1);
-            First = WeekStart(monthStart);
-            Last = WeekStart(monthStart.AddMonths(1).AddDays(-1)).AddDays(6);
+            First = Reader.WeekStart(monthStart);
+            Last = Reader.WeekStart(monthStart.AddMonths(1).AddDays(-1)).AddDays(6);
         }
-        Entries = await CalendarQuery.ForCounselorAsync(db, User.UserId(), StartOf(First), StartOf(Last.AddDays(1)), ct);
+        // The grid's days are the counselor's days: from their first midnight to the one after the last.
+        Entries = await CalendarQuery.ForCounselorAsync(db, User.UserId(), Reader.StartOfDay(First), Reader.StartOfDay(Last.AddDays(1)), ct);
         Placed = CalendarGrid.Place(Entries, Local);
         return Page();
     }
 
-    // The reader's calendar: these four are the only places that know which zone the grid is drawn in.
-    public DateTime Local(DateTimeOffset at) => at.UtcDateTime;
+    public ReaderTime Reader { get; private set; } = null!;
 
-    private static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
-
-    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
-    private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    // The reader's calendar: the grid is drawn in the reader's own zone.
+    public DateTime Local(DateTimeOffset at) => Reader.Local(at).ToDateTimeUnspecified();
 
     public IEnumerable<DateOnly> Days => Enumerable.Range(0, Last.DayNumber - First.DayNumber + 1).Select(First.AddDays);
 
@@ -60,8 +60,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     /// <summary>The booking page for an empty hour, the time filled in (the counselor then picks the case).</summary>
     public string BookAt(DateOnly day, int hour) =>
         Url.Page("/Counselor/Sessions/BookAt", new { startsAt = day.ToDateTime(new TimeOnly(hour, 0)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) })!;
-
-    public static string Clock(DateTime local) => local.ToString("H:mm", CultureInfo.InvariantCulture);
 
     public static string HourLabel(int hour) => $"{hour}:00";
 }
