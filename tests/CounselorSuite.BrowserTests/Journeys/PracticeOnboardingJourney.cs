@@ -29,7 +29,7 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
         {
             await admin.GetByRole(AriaRole.Button, new() { Name = "Register and sign in" }).ClickAsync();
             await admin.WaitForPathAsync("/counselor");
-            await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("All cases");
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Home");
         });
         await journey.StepAsync(admin, "practice settings", async () =>
         {
