@@ -41,6 +41,7 @@ public static class FeatureRegistration
         services.AddHandouts(configuration);
         // Homework (after AddExercises: replaces its IExerciseUsage)
         services.AddHomework();
+        services.AddScoped<Features.CounselorHome.OpenAlertCount>();
         return services;
     }
 

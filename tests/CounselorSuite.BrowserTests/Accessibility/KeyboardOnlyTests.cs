@@ -49,7 +49,7 @@ public sealed class KeyboardOnlyTests(BrowserHost host)
         {
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForPathAsync("/counselor");
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("All cases");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Home");
         });
     }
 

@@ -24,7 +24,7 @@ public sealed class CoupleCaseJourney(BrowserHost host)
         await journey.StepAsync(counselor, "counselor signs in", async () =>
         {
             await counselor.SignInAsync(counselorEmail);
-            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your cases");
+            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Home");
             await Expect(counselor.Locator("main")).ToContainTextAsync("No cases yet");
         });
         await journey.StepAsync(counselor, "counselor opens a couple case", async () =>

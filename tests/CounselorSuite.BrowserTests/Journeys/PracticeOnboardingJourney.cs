@@ -29,7 +29,7 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
         {
             await admin.GetByRole(AriaRole.Button, new() { Name = "Register and sign in" }).ClickAsync();
             await admin.WaitForPathAsync("/counselor");
-            await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("All cases");
+            await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Home");
         });
         await journey.StepAsync(admin, "practice settings", async () =>
         {
@@ -82,10 +82,10 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
         });
         var counselorKey = "";
         await journey.StepAsync(counselor, "counselor enrols", async () => counselorKey = await counselor.EnrolInTwoFactorAsync());
-        await journey.StepAsync(counselor, "counselor reaches their cases", async () =>
+        await journey.StepAsync(counselor, "counselor reaches their home", async () =>
         {
             await counselor.GotoAsync("/counselor");
-            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your cases");
+            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Home");
         });
         await journey.StepAsync(counselor, "next sign-in asks for the code", async () =>
         {
@@ -101,7 +101,7 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
         {
             await counselor.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await counselor.WaitForPathAsync("/counselor");
-            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your cases");
+            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Home");
         });
         await journey.StepAsync(admin, "admin sees the counselor with two-factor on", async () =>
         {

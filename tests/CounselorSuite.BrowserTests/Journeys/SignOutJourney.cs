@@ -20,7 +20,7 @@ public sealed class SignOutJourney(BrowserHost host)
         await journey.StepAsync(counselor, "counselor signed in", async () =>
         {
             await counselor.SignInAsync(world.CounselorEmail);
-            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your cases");
+            await Expect(counselor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Home");
         });
         await journey.StepAsync(counselor, "counselor signs out", async () =>
         {

@@ -1,19 +1,36 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.CounselorHome;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Counselor;
 
-public sealed record CaseRow(Guid Id, string Title, CaseKind Kind, IReadOnlyList<string> ClientNames);
-
-/// <summary>The counselor's start page: the cases they work on (an admin: all of them), and a form to open one.</summary>
-public sealed class IndexModel(AppDbContext db, CaseOpener opener) : PageModel
+/// <summary>
+/// The counselor's home: what needs them first (open safety alerts), then their week's sessions, what waits for
+/// review, overdue homework and what clients did lately, then their cases (an admin: every case) with a search,
+/// and a form to open one. Each list is one bounded query; see <see cref="HomeQueries"/>.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCount alertCount, TimeProvider clock) : PageModel
 {
+    /// <summary>Sessions are listed for today and this many days after it.</summary>
+    public const int DaysAhead = 7;
+
+    public const int OverdueCasesShown = 10;
+
     [BindProperty] public NewCaseInput Input { get; set; } = new();
-    public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
+
+    /// <summary>The cases search; a GET parameter so it works without JavaScript and can be bookmarked.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    public HomeTime Time { get; private set; } = null!;
+    public Bounded<HomeAlert> Alerts { get; private set; } = new([], 0);
+    public Bounded<HomeSession> Sessions { get; private set; } = new([], 0);
+    public Bounded<ReviewItem> ToReview { get; private set; } = new([], 0);
+    public IReadOnlyList<OverdueCase> Overdue { get; private set; } = [];
+    public IReadOnlyList<ActivityItem> Activity { get; private set; } = [];
+    public Bounded<CaseListRow> Cases { get; private set; } = new([], 0);
 
     public sealed class NewCaseInput
     {
@@ -25,6 +42,19 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener) : PageModel
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var (kind, agreement) = Validate();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var opened = await opener.OpenAsync(User, Input.Title!.Trim(), kind, agreement, ct);
+        TempData["Flash"] = "Case opened. Invite its clients below.";
+        return RedirectToPage("/Counselor/Case", new { id = opened.Id });
+    }
+
+    private (CaseKind, ConfidentialityAgreement) Validate()
     {
         if (string.IsNullOrWhiteSpace(Input.Title))
         {
@@ -42,29 +72,19 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener) : PageModel
         {
             ModelState.AddModelError("Input.Confidentiality", "Choose one of the agreements.");
         }
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        var opened = await opener.OpenAsync(User, Input.Title!.Trim(), kind, agreement, ct);
-        TempData["Flash"] = "Case opened. Invite its clients below.";
-        return Redirect($"/counselor/cases/{opened.Id}");
+        return (kind, agreement);
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var cases = await db.Cases.AsNoTracking().ManagedBy(User).Where(c => !c.IsClosed)
-            .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Title, c.Kind })
-            .Take(500)
-            .ToListAsync(ct);
-        var ids = cases.Select(c => c.Id).ToList();
-        var clients = await db.CaseClients.AsNoTracking().Where(x => ids.Contains(x.CaseId))
-            .Join(db.Users, x => x.ClientId, u => u.Id, (x, u) => new { x.CaseId, x.AddedAt, u.DisplayName })
-            .OrderBy(x => x.AddedAt)
-            .ToListAsync(ct);
-        Cases = cases.Select(c => new CaseRow(c.Id, c.Title, c.Kind,
-            clients.Where(x => x.CaseId == c.Id).Select(x => x.DisplayName).ToList())).ToList();
+        Time = HomeTime.For(HttpContext);
+        var now = Time.Now;
+        Alerts = await HomeQueries.AlertsAsync(db, User, ct);
+        alertCount.Known(Alerts.Total);
+        Sessions = await HomeQueries.SessionsAsync(db, User, Time.StartOf(Time.Today), Time.StartOf(Time.Today.AddDays(DaysAhead + 1)), ct);
+        ToReview = await HomeworkAttention.ToReviewAsync(db, User, ct);
+        Overdue = await HomeworkAttention.OverdueAsync(db, User, now, ct);
+        Activity = await HomeworkAttention.RecentAsync(db, User, now, ct);
+        Cases = await HomeQueries.CasesAsync(db, User, Search, now, ct);
     }
 }

@@ -1,4 +1,4 @@
-using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.CounselorHome;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +6,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CounselorSuite.Web.Pages.Counselor.Homework;
 
-/// <summary>Safety alerts of the counselor's cases: resolve with a note on what was done.</summary>
-public sealed class AlertsModel(AppDbContext db, HomeworkService homework) : PageModel
+/// <summary>
+/// Safety alerts of the user's cases (the main menu leads here): the open ones, each to resolve with a note on
+/// what was done, and those resolved in the last <see cref="ResolvedAlerts.Days"/> days.
+/// </summary>
+public sealed class AlertsModel(AppDbContext db, HomeworkService homework, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<SafetyAlertResponse> Resolved { get; private set; } = [];
+    public IReadOnlyList<ResolvedAlert> Resolved { get; private set; } = [];
+    public HomeTime Time { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        (Resolved, _) = await HomeworkApi.AlertsAsync(db, User, SafetyAlertStatus.Resolved, null, 0, 50, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Time = HomeTime.For(HttpContext);
+        Resolved = await ResolvedAlerts.RecentAsync(db, User, Time.Now, ct);
+    }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid alertId, string? note, CancellationToken ct)
     {
@@ -25,11 +32,10 @@ public sealed class AlertsModel(AppDbContext db, HomeworkService homework) : Pag
                 return Forbid();
             case { } failure:
                 TempData["Flash"] = "Not resolved: " + failure.Message;
-                break;
+                return RedirectToPage(null, null, $"alert-{alertId}");
             default:
-                TempData["Flash"] = "Alert resolved.";
-                break;
+                TempData["Flash"] = "Alert resolved. It is listed under Resolved below.";
+                return RedirectToPage(null, null, "resolved-alerts");
         }
-        return Redirect("/counselor");
     }
 }

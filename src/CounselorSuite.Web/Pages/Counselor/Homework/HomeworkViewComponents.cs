@@ -69,8 +69,8 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
     }
 }
 
-/// <summary>Open safety alerts of the counselor's cases, first on their dashboard.</summary>
-public sealed class SafetyAlertsViewComponent(AppDbContext db) : ViewComponent
+/// <summary>Open safety alerts of the user's cases, each with its resolve form: the alerts page's first section.</summary>
+public sealed class SafetyAlertsViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -80,8 +80,9 @@ public sealed class SafetyAlertsViewComponent(AppDbContext db) : ViewComponent
         var clientIds = items.Select(a => a.ClientId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
         var names = await db.Users.AsNoTracking().Where(u => clientIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return View(new SafetyAlertsView(items, cases, names));
+        return View(new SafetyAlertsView(items, cases, names, Features.CounselorHome.HomeTime.For(HttpContext)));
     }
 }
 
-public sealed record SafetyAlertsView(IReadOnlyList<SafetyAlertResponse> Alerts, IReadOnlyDictionary<Guid, string> Cases, IReadOnlyDictionary<Guid, string> Names);
+public sealed record SafetyAlertsView(IReadOnlyList<SafetyAlertResponse> Alerts, IReadOnlyDictionary<Guid, string> Cases, IReadOnlyDictionary<Guid, string> Names,
+    Features.CounselorHome.HomeTime Time);

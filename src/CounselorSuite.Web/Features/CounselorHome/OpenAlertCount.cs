@@ -1,0 +1,31 @@
+using CounselorSuite.Web.Infrastructure.Auth;
+using CounselorSuite.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Features.CounselorHome;
+
+/// <summary>
+/// How many safety alerts of the user's cases are open, for the main menu: counted at most once per request,
+/// and not at all on a page that has counted them already (the home page tells it what it found).
+/// </summary>
+public sealed class OpenAlertCount(AppDbContext db)
+{
+    private int? _count;
+
+    public void Known(int count) => _count = count;
+
+    public async Task<int> GetAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        _count ??= await HomeQueries.OpenAlerts(db, user).CountAsync(ct);
+}
+
+/// <summary>The menu's link to the alerts page, with the open-alert count when there are any.</summary>
+public sealed class AlertsMenuLinkViewComponent(OpenAlertCount alerts) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var user = UserClaimsPrincipal;
+        var count = user.IsCounselor() || user.IsAdmin() ? await alerts.GetAsync(user, HttpContext.RequestAborted) : 0;
+        return View("~/Pages/Shared/_AlertsMenuLink.cshtml", count);
+    }
+}
