@@ -70,7 +70,7 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
 }
 
 /// <summary>Open safety alerts of the user's cases, each with its resolve form: the alerts page's first section.</summary>
-public sealed class SafetyAlertsViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+public sealed class SafetyAlertsViewComponent(AppDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
