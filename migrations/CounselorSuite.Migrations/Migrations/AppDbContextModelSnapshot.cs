@@ -180,6 +180,11 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -737,12 +742,6 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Property<bool>("RemindersEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("reminders_enabled");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
 
                     b.HasKey("PracticeId", "UserId")
                         .HasName("pk_client_profiles");
@@ -1668,11 +1667,21 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("HandoutsDiscreetByDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("handouts_discreet_by_default");
+
                     b.Property<string>("HelpResources")
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("help_resources");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("locale");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1713,6 +1722,12 @@ namespace CounselorSuite.Migrations.Migrations
                     b.Property<int>("RetentionYears")
                         .HasColumnType("integer")
                         .HasColumnName("retention_years");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
 
                     b.HasKey("Id")
                         .HasName("pk_practices");

@@ -38,6 +38,7 @@ internal sealed class BlockLayouter
         PromptBlock prompt => [prompts.Layout(prompt, indent, location)],
         ImageBlock image => [media.Image(image, indent, location)],
         ChartBlock chart => [media.Chart(chart, indent, location)],
+        ChartGridBlock grid => [media.ChartGrid(grid, indent, location)],
         Spacer spacer => [new FlowElement([]) { SpaceBefore = spacer.Height }],
         PageBreak => [new FlowElement([]) { BreaksPage = true }],
         _ => throw new NotSupportedException($"No layout for {block.GetType().Name}."),

@@ -17,6 +17,7 @@ internal static class BlockLocation
         BulletList or NumberedList => "list",
         PromptBlock => "prompt",
         ChartBlock => "chart",
+        ChartGridBlock => "charts",
         ImageBlock => "image",
         _ => block.GetType().Name,
     };
@@ -32,6 +33,7 @@ internal static class BlockLocation
             NumberedList list => FirstItem(list.Items),
             PromptBlock prompt => prompt.Label,
             ChartBlock chart => chart.Model.Title ?? "",
+            ChartGridBlock grid => grid.Models.FirstOrDefault()?.Title ?? "",
             _ => "",
         };
         string oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

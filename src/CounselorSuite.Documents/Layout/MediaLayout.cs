@@ -42,6 +42,40 @@ internal sealed class MediaLayout(LayoutContext context)
         return new FlowElement([row]) { SpaceBefore = LayoutTheme.MediaGap, KeepTogether = true };
     }
 
+    /// <summary>A grid of charts: one row of charts per layout row, the whole grid kept on one page.</summary>
+    public FlowElement ChartGrid(ChartGridBlock grid, double indent, string location)
+    {
+        if (grid.Models.Count == 0)
+        {
+            return new FlowElement([]);
+        }
+        int columns = Math.Clamp(grid.Columns, 1, grid.Models.Count);
+        int rows = (grid.Models.Count + columns - 1) / columns;
+        double width = (context.ContentWidth - indent - (GridGap * (columns - 1))) / columns;
+        double fits = ((context.ContentHeight - grid.RoomOnPage) / rows) - GridGap;
+        double height = Math.Max(Math.Min(grid.CellHeight, fits), MinimumCellHeight);
+        var layoutRows = new List<LayoutRow>();
+        for (int row = 0; row < rows; row++)
+        {
+            var models = grid.Models.Skip(row * columns).Take(columns).Cast<IPlotModel>().ToList();
+            models.ForEach(m => m.Update(true));
+            layoutRows.Add(new LayoutRow(height + GridGap, (g, at) =>
+            {
+                for (int column = 0; column < models.Count; column++)
+                {
+                    XGraphicsState state = g.Save();
+                    g.TranslateTransform(at.X + indent + (column * (width + GridGap)), at.Y);
+                    var renderContext = new XGraphicsRenderContext(g, text => context.Glyphs.Prepare(text, bold: false, location));
+                    models[column].Render(renderContext, new OxyRect(0, 0, width, height));
+                    g.Restore(state);
+                }
+            }));
+        }
+        return new FlowElement(layoutRows) { SpaceBefore = LayoutTheme.MediaGap, KeepTogether = true };
+    }
+
+    private const double GridGap = 10, MinimumCellHeight = 90;
+
     private static XImage ReadImage(byte[] data, string location)
     {
         try

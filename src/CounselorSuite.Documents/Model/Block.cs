@@ -63,3 +63,13 @@ public sealed record ImageBlock(byte[] Data, double? MaxWidth = null) : Block;
 /// <param name="Model">The chart. It is updated (<c>Update(true)</c>) when rendered.</param>
 /// <param name="Height">Height in points; reduced to one page if taller.</param>
 public sealed record ChartBlock(PlotModel Model, double Height = 220) : Block;
+
+/// <summary>
+/// Small multiples: charts side by side in a grid, left to right then top to bottom, kept together on one page.
+/// </summary>
+/// <param name="Models">The charts. Each is updated (<c>Update(true)</c>) when rendered.</param>
+/// <param name="Columns">Charts per row.</param>
+/// <param name="CellHeight">Height of each chart in points; the grid is made shorter when it would not leave
+/// <paramref name="RoomOnPage"/> of a page free, so it always fits on one page with a title above it.</param>
+/// <param name="RoomOnPage">Height in points the grid leaves free on a page (for headings above it, text below).</param>
+public sealed record ChartGridBlock(IReadOnlyList<PlotModel> Models, int Columns = 2, double CellHeight = 200, double RoomOnPage = 160) : Block;

@@ -37,4 +37,13 @@ public sealed class Practice : IInstallationWide
 
     /// <summary>How long a client's records are kept after the last contact before they may be erased.</summary>
     public int RetentionYears { get; set; } = 7;
+
+    /// <summary>New handouts start in discreet mode (a counselor can still turn it off for one handout).</summary>
+    public bool HandoutsDiscreetByDefault { get; set; }
+
+    /// <summary>The practice's time zone (an IANA id): every person's zone until they choose their own.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>How the practice writes times (a culture name such as en-US): 12- or 24-hour clock, first day of the week.</summary>
+    public string Locale { get; set; } = "en-US";
 }

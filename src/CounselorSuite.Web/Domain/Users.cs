@@ -21,6 +21,9 @@ public sealed class AppUser : IdentityUser<Guid>, ITenantOwned
     public Guid PracticeId { get; set; }
     public required string DisplayName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The person's own time zone (an IANA id); null follows the practice's.</summary>
+    public string? TimeZone { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<Guid>, IInstallationWide;
@@ -58,12 +61,11 @@ public sealed class LoginName : IInstallationWide
     public Guid UserId { get; set; }
 }
 
-/// <summary>What a client needs beyond the account: their time zone and reminder wishes.</summary>
+/// <summary>What a client needs beyond the account: their reminder wishes (their time zone is on the account).</summary>
 public sealed class ClientProfile : ITenantOwned
 {
     public Guid PracticeId { get; set; }
     public Guid UserId { get; set; }
-    public string TimeZone { get; set; } = "UTC";
     public bool RemindersEnabled { get; set; } = true;
     public TimeOnly QuietHoursStart { get; set; } = new(21, 0);
     public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);

@@ -8,6 +8,7 @@ using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Email;
 using CounselorSuite.Web.Infrastructure.Jobs;
 using CounselorSuite.Web.Infrastructure.Tenancy;
+using CounselorSuite.Web.Infrastructure.Time;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +40,8 @@ public static class ServiceRegistration
 
         // The one way user Markdown becomes HTML, in pages and handouts alike.
         services.AddSingleton<Content.MarkdownRenderer>();
+        // The reader's zone and locale, for pages and for jobs acting for a person.
+        services.AddReaderTime();
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddScoped<PracticeFanOut>();
         services.AddSingleton<IMailSender, MailSender>();

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -26,20 +27,10 @@ public static class PageHelpers
             ? returnUrl
             : "/";
 
-    public static string Label(this CaseKind kind) => kind switch
-    {
-        CaseKind.Individual => "Individual",
-        CaseKind.Couple => "Couple",
-        _ => "Family",
-    };
+    // Kept for the pages that call them; the words themselves live in Words.
+    public static string Label(this CaseKind kind) => kind.Display();
 
-    public static string Label(this ConfidentialityAgreement agreement) => agreement switch
-    {
-        ConfidentialityAgreement.NoSecrets => "No secrets",
-        ConfidentialityAgreement.LimitedSecrets => "Limited secrets",
-        ConfidentialityAgreement.FullConfidentiality => "Full confidentiality",
-        _ => "Not recorded yet",
-    };
+    public static string Label(this ConfidentialityAgreement agreement) => agreement.Display();
 
     /// <summary>The agreement as the client reads it in the portal: plain words, no jargon.</summary>
     public static string PlainWords(this ConfidentialityAgreement agreement) => agreement switch

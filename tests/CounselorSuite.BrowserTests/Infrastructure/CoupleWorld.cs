@@ -10,9 +10,9 @@ namespace CounselorSuite.BrowserTests.Infrastructure;
 /// </summary>
 public sealed record CoupleWorld(string CounselorEmail, Guid CaseId, string Riley, string Sam)
 {
-    public static async Task<CoupleWorld> CreateAsync(TestApp app, string title = "R. and S.")
+    public static async Task<CoupleWorld> CreateAsync(TestApp app, string title = "R. and S.", string? timeZone = null)
     {
-        var practice = await app.RegisterPracticeAsync();
+        var practice = await app.RegisterPracticeAsync(timeZone: timeZone);
         using var admin = await app.SignInAsync(practice.Email);
         var (_, counselorEmail) = await app.InviteAndAcceptAsync(admin, "Counselor", displayName: "Alex Counselor");
         using var counselor = await app.SignInAsync(counselorEmail);

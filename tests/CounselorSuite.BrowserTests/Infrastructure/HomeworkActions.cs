@@ -27,7 +27,7 @@ public static class HomeworkActions
         }
         if (firstDue is { } due)
         {
-            await form.GetByLabel("First due (UTC)").FillAsync(due.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            await form.GetByLabel("First due (your time zone)").FillAsync(due.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         }
         if (every is not null)
         {

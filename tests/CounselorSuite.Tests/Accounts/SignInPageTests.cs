@@ -100,6 +100,7 @@ public sealed class SignInPageTests
         {
             ["Input.PracticeName"] = "Riverside Counseling", ["Input.DisplayName"] = "Dana Founder",
             ["Input.Email"] = email, ["Input.Password"] = ApiClient.Password,
+            ["Input.TimeZone"] = "America/Chicago", ["Input.Locale"] = "en-US",
         });
 
         await response.EnsureStatusAsync(HttpStatusCode.Redirect);
@@ -118,15 +119,18 @@ public sealed class SignInPageTests
         var weak = await browser.PostFormAsync("/account/register", new()
         {
             ["Input.PracticeName"] = "", ["Input.DisplayName"] = "X", ["Input.Email"] = "not-an-email", ["Input.Password"] = "short",
+            ["Input.TimeZone"] = "",
         });
         var duplicate = await browser.PostFormAsync("/account/register", new()
         {
             ["Input.PracticeName"] = "Copy", ["Input.DisplayName"] = "X", ["Input.Email"] = taken.Email, ["Input.Password"] = ApiClient.Password,
+            ["Input.TimeZone"] = "UTC",
         });
 
         var weakHtml = await weak.Content.ReadAsStringAsync();
         Assert.Contains("Practice name is required.", weakHtml);
         Assert.Contains("Email is not a valid address.", weakHtml);
+        Assert.Contains("Choose a time zone from the list", weakHtml);
         Assert.Contains("An account with this email already exists.", await duplicate.Content.ReadAsStringAsync());
         Assert.Equal("/account/login", (await browser.GetAsync("/")).Headers.Location!.OriginalString);
     }

@@ -18,8 +18,8 @@ public sealed class AuditPageTests
         var html = await admin.GetStringAsync($"/admin/audit?actionName=SessionCreated&clientId={world.Clients[0].Id}");
         var csv = await admin.GetAsync("/admin/audit?handler=Csv&actionName=SessionCreated");
 
-        Assert.Contains("1 record(s)", html);
-        Assert.Contains("SessionCreated", html);
+        Assert.Contains("<p>1 record</p>", html);
+        Assert.Contains("<td>booked a session</td>", html);
         Assert.Contains("Client Person", html);
         await csv.EnsureStatusAsync(HttpStatusCode.OK);
         Assert.Contains(session.ToString(), await csv.Content.ReadAsStringAsync());

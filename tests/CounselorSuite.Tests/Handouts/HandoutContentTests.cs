@@ -68,7 +68,7 @@ public sealed class HandoutContentTests
         Assert.Contains("Your progress", with);
         Assert.Contains("Weeknumber", with);  // x-axis title
         Assert.Contains("Closeness", with);   // rotated y-axis title and chart title
-        Assert.Contains("rose from 40 to 65", with);
+        Assert.Contains("Closeness over time", with);
     }
 
     [Fact]
@@ -89,11 +89,9 @@ public sealed class HandoutContentTests
         var textA = Pdf.Open((await a.Client.DownloadAsync(byClient[a.Id])).Pdf).Text;
         var textB = Pdf.Open((await b.Client.DownloadAsync(byClient[b.Id])).Pdf).Text;
 
-        Assert.Contains("Only-for-A", textA);
-        Assert.DoesNotContain("Only-for-B", textA);
+        Assert.Contains("Alpha", textA);
         Assert.DoesNotContain("Bravo", textA);
-        Assert.Contains("Only-for-B", textB);
-        Assert.DoesNotContain("Only-for-A", textB);
+        Assert.Contains("Bravo", textB);
         Assert.DoesNotContain("Alpha", textB);
     }
 
@@ -136,6 +134,41 @@ public sealed class HandoutContentTests
         }
         Assert.DoesNotContain("0800 555 0100", pdf.Text); // the help text named a theme word: replaced
         Assert.Contains("555 0123", pdf.Text);
+    }
+
+    [Fact]
+    public async Task The_progress_part_is_one_overview_page_of_charts_side_by_side_after_the_help()
+    {
+        var app = await HandoutTestApp.SharedAsync();
+        var world = await app.CreateWorldAsync();
+        await SetPracticeAsync(app, world.Practice.PracticeId, help: "Call the Riverside helpline on 0800 555 0199.", contact: "Riverside Practice, 1 Mill Lane");
+        TestProgressSource.Charts[world.Clients[0].Id] = _ => Enumerable.Range(1, 8)
+            .Select(i => TestProgressSource.Chart($"Area{i}", "Week", "Rating", $"Summary {i}.")).ToList();
+
+        var bytes = await MakeAsync(app, world, new { caseId = world.CaseId, exerciseIds = Array.Empty<Guid>(), includeProgress = true, discreet = false });
+        var pdf = Pdf.Open(bytes);
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "counselorsuite-progress-handout.pdf"), bytes); // to look at
+
+        var page = Assert.Single(pdf.Pages);
+        Assert.All(Enumerable.Range(1, 8), i => Assert.Contains($"Area{i}", page));
+        Assert.Contains("0800 555 0199", page);
+        Assert.True(page.IndexOf("0800 555 0199", StringComparison.Ordinal) < page.IndexOf("Area1", StringComparison.Ordinal), "The help comes before the charts.");
+        Assert.DoesNotContain("Summary 1.", page); // the long text alternatives stay on the progress pages
+    }
+
+    [Fact]
+    public async Task A_discreet_handout_never_says_your_counselor()
+    {
+        var app = await HandoutTestApp.SharedAsync();
+        var world = await app.CreateWorldAsync();
+        var exercise = await world.Counselor.ExerciseAsync("Morning walk", "Walk around the block. Your counselor will ask how it went; tell your counsellor what you noticed.");
+
+        var discreet = Pdf.Open(await MakeAsync(app, world, new { caseId = world.CaseId, exerciseIds = new[] { exercise }, includeProgress = false, discreet = true })).Text;
+        var plain = Pdf.Open(await MakeAsync(app, world, new { caseId = world.CaseId, exerciseIds = new[] { exercise }, includeProgress = false, discreet = false })).Text;
+
+        Assert.DoesNotContain("counsel", discreet, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("The person you meet with will ask how it went; tell the person you meet with what you noticed.", discreet);
+        Assert.Contains("Your counselor will ask", plain);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CounselorSuite.Tests.Infrastructure;
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Infrastructure.Time;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -69,7 +70,12 @@ public sealed class ReminderTests
         await using var app = new TestApp(await TestDatabase.GetAsync(), clock);
         var (world, email) = await AssignDueInAsync(app, TimeSpan.FromHours(12));
         // 10:00 UTC is 05:00 or 06:00 in New York: before the client's quiet hours end at 08:00.
-        await SetProfileAsync(app, world.Clients[0].Id, "time_zone = 'America/New_York'");
+        await using (var connection = await app.Database.OpenAsOwnerAsync())
+        {
+            await using var command = new NpgsqlCommand("UPDATE users SET time_zone = 'America/New_York' WHERE id = @id", connection);
+            command.Parameters.AddWithValue("id", world.Clients[0].Id);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
 
         Assert.Equal(0, await RunJobAsync(app, world.Practice.PracticeId));
         clock.Advance(TimeSpan.FromHours(3)); // 13:00 UTC: 08:00 or 09:00 in New York
@@ -130,16 +136,17 @@ public sealed class ReminderTests
     [Fact]
     public void Quiet_hours_wrap_midnight_and_equal_times_mean_none()
     {
-        var profile = new CounselorSuite.Web.Domain.ClientProfile { QuietHoursStart = new(22, 0), QuietHoursEnd = new(7, 0), TimeZone = "Europe/Berlin" };
+        var profile = new CounselorSuite.Web.Domain.ClientProfile { QuietHoursStart = new(22, 0), QuietHoursEnd = new(7, 0) };
+        var berlin = TimeZones.Find("Europe/Berlin");
         var winter = new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero); // 01:00 in Berlin
 
-        Assert.True(HomeworkReminders.InQuietHours(profile, winter));
-        Assert.True(HomeworkReminders.InQuietHours(profile, winter.AddHours(21))); // 22:00
-        Assert.False(HomeworkReminders.InQuietHours(profile, winter.AddHours(6))); // 07:00
-        Assert.False(HomeworkReminders.InQuietHours(profile, winter.AddHours(20))); // 21:00
+        Assert.True(HomeworkReminders.InQuietHours(profile, winter, berlin));
+        Assert.True(HomeworkReminders.InQuietHours(profile, winter.AddHours(21), berlin)); // 22:00
+        Assert.False(HomeworkReminders.InQuietHours(profile, winter.AddHours(6), berlin)); // 07:00
+        Assert.False(HomeworkReminders.InQuietHours(profile, winter.AddHours(20), berlin)); // 21:00
         var none = new CounselorSuite.Web.Domain.ClientProfile { QuietHoursStart = new(9, 0), QuietHoursEnd = new(9, 0) };
-        Assert.False(HomeworkReminders.InQuietHours(none, winter));
-        var unknownZone = new CounselorSuite.Web.Domain.ClientProfile { TimeZone = "Mars/Olympus" };
-        Assert.True(HomeworkReminders.InQuietHours(unknownZone, winter)); // read as UTC: 00:00 is quiet
+        Assert.False(HomeworkReminders.InQuietHours(none, winter, berlin));
+        var unknownZone = TimeZones.Find("Mars/Olympus");
+        Assert.True(HomeworkReminders.InQuietHours(new CounselorSuite.Web.Domain.ClientProfile(), winter, unknownZone)); // read as UTC: 00:00 is quiet
     }
 }

@@ -15,12 +15,12 @@ public static class ApiClient
 
     public static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.test";
 
-    public static async Task<PracticeAccount> RegisterPracticeAsync(this TestApp app, string name = "Test Practice")
+    public static async Task<PracticeAccount> RegisterPracticeAsync(this TestApp app, string name = "Test Practice", string? timeZone = null)
     {
         var email = UniqueEmail("admin");
         using var client = app.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/register-practice",
-            new { practiceName = name, adminEmail = email, adminPassword = Password, adminDisplayName = "Admin Person" });
+            new { practiceName = name, adminEmail = email, adminPassword = Password, adminDisplayName = "Admin Person", timeZone });
         await response.EnsureStatusAsync(HttpStatusCode.Created);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return new PracticeAccount(body!["practiceId"]!.GetValue<Guid>(), body["userId"]!.GetValue<Guid>(), email, Password);
@@ -59,9 +59,9 @@ public static class ApiClient
     }
 
     /// <summary>A practice with an admin, a counselor and a case with one client (or two for a couple).</summary>
-    public static async Task<PracticeWorld> CreateWorldAsync(this TestApp app, string kind = "Individual")
+    public static async Task<PracticeWorld> CreateWorldAsync(this TestApp app, string kind = "Individual", string? timeZone = null)
     {
-        var practice = await app.RegisterPracticeAsync();
+        var practice = await app.RegisterPracticeAsync(timeZone: timeZone);
         var admin = await app.SignInAsync(practice.Email);
         var (counselorId, counselorEmail) = await app.InviteAndAcceptAsync(admin, "Counselor");
         var counselor = await app.SignInAsync(counselorEmail);

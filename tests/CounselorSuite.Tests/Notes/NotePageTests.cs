@@ -24,7 +24,7 @@ public sealed class NotePageTests
         var noteUrl = started.Headers.Location!.OriginalString;
         var noteId = Guid.Parse(noteUrl.Split('/').Last());
         var editor = await page.GetStringAsync(noteUrl);
-        Assert.Contains("/js/note-autosave.js", editor);
+        Assert.Contains("/js/autosave.js", editor);
         Assert.Contains("data-autosave=", editor);
         var token = await PageTestApp.FormTokenAsync(page, noteUrl);
 

@@ -21,8 +21,10 @@ public sealed class SessionPageTests
         foreach (var html in new[] { week, month })
         {
             Assert.Contains($"href=\"/counselor/sessions/{id}\"", html);
-            Assert.Contains("<strong>14:00</strong> A case", html);
         }
+        // The practice is in UTC, written in en-US.
+        Assert.Contains("<strong>2:00–2:50 pm</strong>", week);
+        Assert.Contains(">2:00 pm</time></strong> A case", month);
         Assert.Contains("Month view", week);
         Assert.Contains("Week view", month);
         var other = await app.CreateWorldAsync();
@@ -79,7 +81,7 @@ public sealed class SessionPageTests
 
         var html = await client.GetStringAsync("/portal/sessions");
 
-        Assert.Contains(startsAt.UtcDateTime.ToString("dddd d MMMM, HH:mm"), html);
+        Assert.Contains($"{startsAt.UtcDateTime:ddd d MMM}, 4:00–4:50 pm", html);
         Assert.Contains("Room 2", html);
         Assert.DoesNotContain("note", html.Replace("notice", ""), StringComparison.OrdinalIgnoreCase);
         Assert.NotEqual(HttpStatusCode.OK, (await counselor.GetAsync("/portal/sessions")).StatusCode);

@@ -13,7 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace CounselorSuite.Web.Features.Accounts;
 
-public sealed record RegisterPracticeRequest(string? PracticeName, string? AdminEmail, string? AdminPassword, string? AdminDisplayName);
+/// <param name="TimeZone">Optional: the practice's IANA time zone (UTC when left out).</param>
+/// <param name="Locale">Optional: how the practice writes times, one of <see cref="Infrastructure.Time.TimeZones.Locales"/> (en-US when left out).</param>
+public sealed record RegisterPracticeRequest(string? PracticeName, string? AdminEmail, string? AdminPassword, string? AdminDisplayName,
+    string? TimeZone = null, string? Locale = null);
 public sealed record RegisterPracticeResponse(Guid PracticeId, Guid UserId);
 public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
 public sealed record RefreshRequest(string? RefreshToken);

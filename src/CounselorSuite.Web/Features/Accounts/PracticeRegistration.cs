@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
+using CounselorSuite.Web.Infrastructure.Time;
 using CounselorSuite.Web.Infrastructure.Web;
 
 namespace CounselorSuite.Web.Features.Accounts;
@@ -25,7 +26,8 @@ public sealed class PracticeRegistration(AppDbContext db, TenantContext tenant, 
             .Require(request.PracticeName, "practiceName", 200, "Practice name")
             .ValidateEmail(request.AdminEmail, "adminEmail")
             .Require(request.AdminDisplayName, "adminDisplayName", 200, "Display name")
-            .Require(request.AdminPassword, "adminPassword", 256, "Password");
+            .Require(request.AdminPassword, "adminPassword", 256, "Password")
+            .ValidateTimeSettings(request.TimeZone, request.Locale);
         if (errors.Any)
         {
             return new RegistrationOutcome.Invalid(errors);
@@ -36,6 +38,8 @@ public sealed class PracticeRegistration(AppDbContext db, TenantContext tenant, 
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             Name = request.PracticeName!.Trim(),
             CreatedAt = clock.GetUtcNow(),
+            TimeZone = TimeZones.Canonical(request.TimeZone) ?? TimeZones.Utc,
+            Locale = request.Locale ?? TimeZones.DefaultLocale,
         };
         tenant.Set(practice.Id);
 

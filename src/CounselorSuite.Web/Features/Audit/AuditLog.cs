@@ -74,6 +74,7 @@ public static class AuditActions
     public const string NoteRead = "NoteRead";
     public const string NoteCreated = "NoteCreated";
     public const string NoteUpdated = "NoteUpdated";
+    public const string NoteDeleted = "NoteDeleted";
     public const string NoteSigned = "NoteSigned";
     public const string NoteAddendumAdded = "NoteAddendumAdded";
     public const string NoteReleased = "NoteReleased";

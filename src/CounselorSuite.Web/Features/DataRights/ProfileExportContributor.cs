@@ -9,15 +9,15 @@ internal sealed class ProfileExportContributor(AppDbContext db) : IClientDataExp
     public async Task ContributeAsync(ClientExportContext export, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == export.ClientId)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.UserName, u.CreatedAt, u.TwoFactorEnabled })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.UserName, u.CreatedAt, u.TwoFactorEnabled, u.TimeZone })
             .FirstAsync(ct);
         var profile = await db.ClientProfiles.AsNoTracking().Where(p => p.UserId == export.ClientId)
-            .Select(p => new { p.TimeZone, p.RemindersEnabled, p.QuietHoursStart, p.QuietHoursEnd })
+            .Select(p => new { p.RemindersEnabled, p.QuietHoursStart, p.QuietHoursEnd })
             .FirstOrDefaultAsync(ct);
         export.AddJson("profile.json", new
         {
             user.Id, user.DisplayName, user.Email, user.UserName, user.CreatedAt, user.TwoFactorEnabled,
-            profile?.TimeZone, profile?.RemindersEnabled,
+            user.TimeZone, profile?.RemindersEnabled,
             QuietHoursStart = profile?.QuietHoursStart.ToString("HH:mm"), QuietHoursEnd = profile?.QuietHoursEnd.ToString("HH:mm"),
         });
 

@@ -72,6 +72,8 @@ public static class DemoSeeder
             Id = Guid.CreateVersion7(now),
             Name = "Harbor Counseling (demo)",
             CreatedAt = now,
+            TimeZone = "America/Chicago",
+            Locale = "en-US",
             ContactLine = "Harbor Counseling · 12 Quay Street · +1 555 0100",
             PortalName = "Harbor portal",
             PortalFooter = "Questions about an appointment? Call +1 555 0100.",

@@ -95,6 +95,12 @@ public static partial class DiscreetWords
                         yield return text;
                     }
                     break;
+                case Doc.ChartGridBlock grid:
+                    foreach (var text in grid.Models.SelectMany(TextOf))
+                    {
+                        yield return text;
+                    }
+                    break;
             }
         }
     }

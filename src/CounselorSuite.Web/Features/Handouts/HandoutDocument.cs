@@ -64,23 +64,13 @@ public static class HandoutDocument
 
         for (var i = 0; i < content.Exercises.Count; i++)
         {
-            AddExercise(blocks, content.Exercises[i], discreet ? $"Part {i + 1}" : content.Exercises[i].Title, discreet);
+            var exercise = discreet ? HandoutProgressPage.WithoutCounselor(content.Exercises[i]) : content.Exercises[i];
+            AddExercise(blocks, exercise, discreet ? $"Part {i + 1}" : exercise.Title, discreet);
         }
 
-        if (content.Charts.Count > 0)
-        {
-            blocks.Add(new Doc.Heading(discreet ? "Overview" : "Your progress"));
-            foreach (var chart in content.Charts)
-            {
-                blocks.Add(new Doc.ChartBlock(chart.Model, 230));
-                if (!string.IsNullOrWhiteSpace(chart.Text.Summary))
-                {
-                    blocks.Add(new Doc.Paragraph([new Doc.TextRun(chart.Text.Summary, Italic: true)]));
-                }
-            }
-        }
-
+        // Help before the progress page, so the handout ends on a full page of charts, never a few stray lines.
         AddHelp(blocks, content, discreet);
+        blocks.AddRange(HandoutProgressPage.Blocks(content.Charts, discreet));
 
         return new Doc.Handout(Title(discreet, content.SessionDate), blocks)
         {

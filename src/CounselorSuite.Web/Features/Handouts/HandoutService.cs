@@ -108,7 +108,9 @@ public sealed class HandoutService(
 
         var exerciseIds = (request.ExerciseIds ?? []).Distinct().ToList();
         var includeProgress = request.IncludeProgress ?? false;
-        var discreet = request.Discreet ?? false;
+        // Left out, the practice's choice applies (an admin may make discreet the default).
+        var discreet = request.Discreet ?? await db.Practices.AsNoTracking().Where(p => p.Id == db.CurrentPracticeId)
+            .Select(p => p.HandoutsDiscreetByDefault).FirstAsync(ct);
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Replace("\r\n", "\n").Trim();
         if (exerciseIds.Count > MaxExercises)
         {

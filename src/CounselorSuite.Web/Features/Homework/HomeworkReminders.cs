@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Jobs;
 using CounselorSuite.Web.Infrastructure.Tenancy;
+using CounselorSuite.Web.Infrastructure.Time;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace CounselorSuite.Web.Features.Homework;
 /// turned reminders off gets none; a client in their quiet hours gets theirs on the first run after.
 /// </summary>
 public sealed class HomeworkReminders(
-    AppDbContext db, INotificationSender notifications, IAuditLog audit, TimeProvider clock, ILogger<HomeworkReminders> logger, UnitOfWork work)
+    AppDbContext db, INotificationSender notifications, IAuditLog audit, ReaderTimes times, TimeProvider clock, ILogger<HomeworkReminders> logger, UnitOfWork work)
 {
     public const string RecurringJobId = "homework-reminders";
     public const string Schedule = "*/15 * * * *";
@@ -64,7 +65,7 @@ public sealed class HomeworkReminders(
                 continue;
             }
             var profile = profiles.GetValueOrDefault(item.ClientId) ?? new ClientProfile();
-            if (!profile.RemindersEnabled || InQuietHours(profile, now))
+            if (!profile.RemindersEnabled || InQuietHours(profile, now, (await times.ForPersonAsync(item.ClientId, ct)).Zone))
             {
                 continue; // quiet hours: a later run sends it
             }
@@ -95,7 +96,7 @@ public sealed class HomeworkReminders(
     }
 
     /// <summary>Whether <paramref name="now"/> falls in the client's quiet hours, read in their own time zone.</summary>
-    public static bool InQuietHours(ClientProfile profile, DateTimeOffset now)
+    public static bool InQuietHours(ClientProfile profile, DateTimeOffset now, NodaTime.DateTimeZone zone)
     {
         var start = profile.QuietHoursStart;
         var end = profile.QuietHoursEnd;
@@ -103,20 +104,8 @@ public sealed class HomeworkReminders(
         {
             return false;
         }
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ZoneOf(profile.TimeZone)).DateTime);
+        var local = NodaTime.Instant.FromDateTimeOffset(now).InZone(zone).TimeOfDay.ToTimeOnly();
         return start < end ? local >= start && local < end : local >= start || local < end;
-    }
-
-    public static TimeZoneInfo ZoneOf(string? id)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(id) ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 }
 

@@ -8,6 +8,7 @@ using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Email;
 using CounselorSuite.Web.Infrastructure.Tenancy;
+using CounselorSuite.Web.Infrastructure.Time;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -51,7 +52,7 @@ public sealed record InvitationPreview(string? DisplayName, string? PracticeName
 /// </summary>
 public sealed partial class InvitationService(
     AppDbContext db, TenantContext tenant, SignInDirectory directory, AccountCreator accounts,
-    IMailSender mail, TimeProvider clock, IConfiguration configuration, IAuditLog audit)
+    IMailSender mail, TimeProvider clock, IConfiguration configuration, IAuditLog audit, ReaderTimes times)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -156,6 +157,8 @@ public sealed partial class InvitationService(
 
         var acceptUrl = $"{baseUrl}/invitations/accept?token={Uri.EscapeDataString(token)}";
         var practiceName = await db.Practices.Where(p => p.Id == tenant.PracticeId).Select(p => p.Name).FirstAsync(ct);
+        // The invitee has no zone yet: the practice's clock, with its zone named since they may live elsewhere.
+        var expires = (await times.ForPracticeAsync(ct)).DateTime(invitation.ExpiresAt, withZone: true);
         await mail.SendAsync(new OutgoingMail(
             invitation.Email!,
             $"You're invited to {practiceName}'s secure portal",
@@ -167,7 +170,7 @@ public sealed partial class InvitationService(
 
             {acceptUrl}
 
-            The link works once and expires on {invitation.ExpiresAt:yyyy-MM-dd} (UTC).
+            The link works once and expires on {expires}.
             If you did not expect this message, you can ignore it.
             """), ct);
         return new InviteOutcome.Sent(invitation, acceptUrl, null);

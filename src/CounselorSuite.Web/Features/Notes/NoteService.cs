@@ -187,6 +187,35 @@ public sealed class NoteService(AppDbContext db, NoteProtector protector, IAudit
         return new NoteOutcome.Done(ToResponse(note));
     }
 
+    /// <summary>
+    /// Deletes a draft, say one started for the wrong session. A signed note is part of the record and is
+    /// never deleted: corrections to it are addenda.
+    /// </summary>
+    public async Task<NoteOutcome?> DeleteDraftAsync(ClaimsPrincipal user, Guid noteId, CancellationToken ct)
+    {
+        var (note, failure) = await LoadForWriteAsync(user, noteId, ct);
+        if (note is null)
+        {
+            return failure!;
+        }
+        if (note.State != NoteState.Draft)
+        {
+            return new NoteOutcome.Locked("A signed note is kept for good and cannot be deleted. Add an addendum to correct it.");
+        }
+        audit.Add(new AuditEntry(AuditActions.NoteDeleted, "Note", note.Id, await ClientsOfAsync(note, ct)));
+        db.Notes.Remove(note);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Signed or saved elsewhere in the meantime: the version no longer matches, so nothing was deleted.
+            return new NoteOutcome.Locked("This note changed elsewhere at the same moment and was not deleted. Reload it to see it.");
+        }
+        return null;
+    }
+
     public async Task<(AddendumResponse? Addendum, NoteOutcome? Failure)> AddAddendumAsync(ClaimsPrincipal user, Guid noteId, string? text, CancellationToken ct)
     {
         var (note, failure) = await LoadForWriteAsync(user, noteId, ct);

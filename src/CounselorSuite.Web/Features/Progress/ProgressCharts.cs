@@ -19,8 +19,8 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
 {
     /// <summary>
     /// The client's own progress as charts for a handout: the latest check-in, a line per dimension and a
-    /// line per measure. Discreet: neutral titles and subjects ("Chart 1"), no dimension or measure names,
-    /// and no chart whose axis would name them.
+    /// line per measure. Discreet: everyday words instead of dimension names ("Talking openly over time",
+    /// <see cref="NeutralWords"/>), "Questionnaire 1" for a measure, and no chart whose axis would name them.
     /// </summary>
     public Task<IReadOnlyList<ProgressChart>> ChartsForAsync(Guid clientId, bool discreet, CancellationToken ct) =>
         ChartsForAsync(clientId, discreet, caseId: null, ct);
@@ -39,7 +39,6 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
     {
         var charts = new List<NamedChart>();
         var number = 0;
-        string Neutral() => $"Chart {++number}";
         var starts = data.Adherence.Where(o => o.ClientId == clientId).Select(o => o.StartsAt).Distinct().Order().ToList();
 
         if (!discreet && LatestCheckIn(data, clientId) is { } latest)
@@ -54,8 +53,8 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
             };
             if (discreet)
             {
-                var title = Neutral();
-                input = input with { Title = title, Subject = title };
+                var words = NeutralWords.For(series.Dimension);
+                input = input with { Title = $"{words} over time", Subject = words };
             }
             charts.Add(new NamedChart("dimension-" + Slug(series.Dimension), TrendChart.Build(input)));
         }
@@ -69,8 +68,8 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
             var input = TrendChartInput.ForMeasure(measure, totals) with { SessionDates = data.Sessions };
             if (discreet)
             {
-                var title = Neutral();
-                input = input with { Title = title, Subject = title, Bands = [] };
+                var title = $"Questionnaire {++number}";
+                input = input with { Title = $"{title} over time", Subject = title, Bands = [] };
             }
             charts.Add(new NamedChart("measure-" + Slug(measure.Key), TrendChart.Build(input)));
         }

@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
+using CounselorSuite.Web.Infrastructure.Time;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -24,7 +25,7 @@ public sealed record CalendarFeedSettings(bool? IncludeClientNames);
 /// SHA-256 is stored. Events are called "Appointment" and carry no names unless the counselor opts in,
 /// because calendar apps show them on lock screens and shared devices.
 /// </summary>
-public sealed class CalendarFeedService(AppDbContext db, TenantContext tenant, IAuditLog audit, TimeProvider clock, IConfiguration configuration)
+public sealed class CalendarFeedService(AppDbContext db, TenantContext tenant, IAuditLog audit, ReaderTimes times, TimeProvider clock, IConfiguration configuration)
 {
     public const string NeutralTitle = "Appointment";
     private static readonly TimeSpan History = TimeSpan.FromDays(60);
@@ -122,6 +123,8 @@ public sealed class CalendarFeedService(AppDbContext db, TenantContext tenant, I
 
         var calendar = new Calendar { ProductId = "-//CounselorSuite//Calendar feed//EN" };
         calendar.AddProperty("X-WR-CALNAME", "Appointments");
+        var zone = (await times.ForPersonAsync(feed.CounselorId, ct)).Zone;
+        var local = FeedTime.In(calendar, zone, from);
         foreach (var s in sessions)
         {
             var title = NeutralTitle;
@@ -133,8 +136,8 @@ public sealed class CalendarFeedService(AppDbContext db, TenantContext tenant, I
             {
                 Uid = $"{s.Id}@counselorsuite",
                 Summary = title,
-                Start = new CalDateTime(s.StartsAt.UtcDateTime, CalDateTime.UtcTzId),
-                End = new CalDateTime(s.StartsAt.AddMinutes(s.DurationMinutes).UtcDateTime, CalDateTime.UtcTzId),
+                Start = local(s.StartsAt),
+                End = local(s.StartsAt.AddMinutes(s.DurationMinutes)),
                 DtStamp = new CalDateTime(s.UpdatedAt.UtcDateTime, CalDateTime.UtcTzId),
                 Location = s.Location,
                 Status = s.Status == SessionStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
@@ -205,5 +208,23 @@ public static class CalendarFeedApi
     {
         await feeds.TurnOffAsync(http.User.UserId(), ct);
         return TypedResults.NoContent();
+    }
+}
+
+/// <summary>
+/// Times in the feed: in the counselor's zone with its VTIMEZONE (DTSTART;TZID=America/Chicago:…), so a
+/// calendar app shows the practice's clock and keeps it across daylight-saving changes; plain UTC for a
+/// counselor in UTC.
+/// </summary>
+internal static class FeedTime
+{
+    public static Func<DateTimeOffset, CalDateTime> In(Calendar calendar, NodaTime.DateTimeZone zone, DateTimeOffset earliest)
+    {
+        if (zone.Id == NodaTime.DateTimeZone.Utc.Id || zone.Id == TimeZones.Utc)
+        {
+            return at => new CalDateTime(at.UtcDateTime, CalDateTime.UtcTzId);
+        }
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, earliest.UtcDateTime, includeHistoricalData: false));
+        return at => new CalDateTime(NodaTime.Instant.FromDateTimeOffset(at).InZone(zone).LocalDateTime.ToDateTimeUnspecified(), zone.Id);
     }
 }

@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public sealed class RegisterModel(PracticeRegistration registration, SignInManag
     private static readonly Dictionary<string, string> Fields = new()
     {
         ["practiceName"] = "PracticeName", ["adminEmail"] = "Email", ["adminDisplayName"] = "DisplayName", ["adminPassword"] = "Password",
+        ["timeZone"] = "TimeZone", ["locale"] = "Locale",
     };
 
     [BindProperty] public RegisterInput Input { get; set; } = new();
@@ -27,6 +29,8 @@ public sealed class RegisterModel(PracticeRegistration registration, SignInManag
         public string? DisplayName { get; set; }
         public string? Email { get; set; }
         public string? Password { get; set; }
+        public string? TimeZone { get; set; }
+        public string Locale { get; set; } = TimeZones.DefaultLocale;
     }
 
     public void OnGet()
@@ -41,7 +45,8 @@ public sealed class RegisterModel(PracticeRegistration registration, SignInManag
             return Page();
         }
         var outcome = await registration.RegisterAsync(
-            new RegisterPracticeRequest(Input.PracticeName, Input.Email, Input.Password, Input.DisplayName), ct);
+            new RegisterPracticeRequest(Input.PracticeName, Input.Email, Input.Password, Input.DisplayName,
+                Input.TimeZone ?? "", Input.Locale), ct); // the API falls back to UTC; on the page a zone is always chosen
         switch (outcome)
         {
             case RegistrationOutcome.Registered done:

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Portal;
+using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Html;
 using CounselorSuite.Web.Pages.Counselor;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,7 @@ namespace CounselorSuite.Web.Pages.Admin;
 public sealed record StaffRow(Guid Id, string DisplayName, string? Email, bool IsAdmin, int Cases, bool TwoFactor);
 
 /// <summary>The practice admin's page: counselors, invitations and the practice's settings.</summary>
-public sealed partial class IndexModel(AppDbContext db, InvitationService invitations, TimeProvider clock) : PageModel
+public sealed partial class IndexModel(AppDbContext db, InvitationService invitations, MarkdownRenderer markdown, TimeProvider clock) : PageModel
 {
     [BindProperty] public InviteInput Invite { get; set; } = new();
     [BindProperty] public SettingsInput Settings { get; set; } = new();
@@ -25,6 +27,9 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
     public InviteResult? Invited { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>The help text as clients will see it, after the Preview button (nothing is saved).</summary>
+    public IHtmlContent? HelpPreview { get; private set; }
 
     public sealed class InviteInput
     {
@@ -41,6 +46,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         public string? HelpResources { get; set; }
         public string? AccentColor { get; set; }
         public string? ContactLine { get; set; }
+        public bool HandoutsDiscreetByDefault { get; set; }
         public string? PortalName { get; set; }
         public string? PortalFooter { get; set; }
     }
@@ -139,6 +145,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         practice.HelpResources = (s.HelpResources ?? "").Replace("\r\n", "\n");
         practice.AccentColor = s.AccentColor!.ToLowerInvariant();
         practice.ContactLine = (s.ContactLine ?? "").Trim();
+        practice.HandoutsDiscreetByDefault = s.HandoutsDiscreetByDefault;
         practice.PortalName = string.IsNullOrWhiteSpace(s.PortalName) ? Practice.DefaultPortalName : s.PortalName.Trim();
         practice.PortalFooter = (s.PortalFooter ?? "").Trim();
         await db.SaveChangesAsync(ct);
@@ -165,6 +172,14 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         {
             ModelState.AddModelError("Settings.PortalFooter", PortalWords.Refusal("This footer", word));
         }
+    }
+
+    /// <summary>Shows the typed help text formatted, keeping everything typed in the form; saves nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        HelpPreview = new HtmlString(markdown.ToHtml(Settings.HelpResources) is { Length: > 0 } html ? html : "<p>(No help text yet.)</p>");
+        await LoadAsync(ct);
+        return Page();
     }
 
     private static bool IsHttpsUrl(string? value) =>
@@ -194,6 +209,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
             Name = p.Name, RequireStaffTwoFactor = p.RequireStaffTwoFactor, QuickExitUrl = p.QuickExitUrl,
             PortalInactivityMinutes = p.PortalInactivityMinutes.ToString(CultureInfo.InvariantCulture),
             HelpResources = p.HelpResources, AccentColor = p.AccentColor, ContactLine = p.ContactLine,
+            HandoutsDiscreetByDefault = p.HandoutsDiscreetByDefault,
             PortalName = p.PortalName, PortalFooter = p.PortalFooter,
         };
     }

@@ -12,7 +12,7 @@ namespace CounselorSuite.Web.Pages.Counselor;
 /// review, overdue homework and what clients did lately, then their cases (an admin: every case) with a search,
 /// and a form to open one. Each list is one bounded query; see <see cref="HomeQueries"/>.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCount alertCount, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCount alertCount) : PageModel
 {
     /// <summary>Sessions are listed for today and this many days after it.</summary>
     public const int DaysAhead = 7;
@@ -77,7 +77,7 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCoun
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Time = HomeTime.For(User, clock);
+        Time = HomeTime.For(HttpContext);
         var now = Time.Now;
         Alerts = await HomeQueries.AlertsAsync(db, User, ct);
         alertCount.Known(Alerts.Total);

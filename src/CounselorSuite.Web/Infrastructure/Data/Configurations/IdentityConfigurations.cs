@@ -22,6 +22,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.Email).HasMaxLength(256);
         b.Property(u => u.NormalizedEmail).HasMaxLength(256);
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.TimeZone).HasMaxLength(64);
         b.HasOne<Practice>().WithMany().HasForeignKey(u => u.PracticeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -117,7 +118,6 @@ internal sealed class ClientProfileConfiguration : IEntityTypeConfiguration<Clie
     {
         b.ToTable("client_profiles");
         b.HasKey(p => new { p.PracticeId, p.UserId });
-        b.Property(p => p.TimeZone).HasMaxLength(64);
         b.HasOne<AppUser>().WithOne().HasForeignKey<ClientProfile>(p => new { p.PracticeId, p.UserId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

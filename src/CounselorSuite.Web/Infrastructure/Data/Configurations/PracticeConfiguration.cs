@@ -18,5 +18,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         b.Property(p => p.ContactLine).HasMaxLength(300);
         b.Property(p => p.PortalName).HasMaxLength(60).HasDefaultValue(Practice.DefaultPortalName);
         b.Property(p => p.PortalFooter).HasMaxLength(300).HasDefaultValue("");
+        b.Property(p => p.TimeZone).HasMaxLength(64);
+        b.Property(p => p.Locale).HasMaxLength(16);
     }
 }

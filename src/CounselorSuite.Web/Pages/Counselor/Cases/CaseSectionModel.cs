@@ -26,11 +26,6 @@ public static class CaseSections
         CaseSection.Sessions => "Sessions & notes",
         _ => section.ToString(),
     };
-
-    /// <summary>
-    /// How the case pages write a moment. One place, so switching to the shared reader's-zone formatter is one line.
-    /// </summary>
-    public static string When(DateTimeOffset moment) => moment.UtcDateTime.ToString("ddd d MMM yyyy, HH:mm") + " UTC";
 }
 
 /// <summary>

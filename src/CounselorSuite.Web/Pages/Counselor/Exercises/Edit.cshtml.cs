@@ -252,8 +252,14 @@ public sealed class PromptInput
     /// <summary>One option per line.</summary>
     public string? Options { get; set; }
 
-    /// <summary>Answers that signal danger, one per line (yes/no, choice and checklist prompts).</summary>
+    /// <summary>Answers that signal danger, one per line (choice and checklist prompts).</summary>
     public string? DangerAnswers { get; set; }
+
+    /// <summary>
+    /// The yes/no prompt's danger answer, a field of its own: the form carries every kind's settings at once
+    /// (so they show as soon as the kind changes), and two fields of one name would cross.
+    /// </summary>
+    public string? DangerYesNo { get; set; }
 
     /// <summary>A scale value at or below which an answer signals danger.</summary>
     public int? DangerAtOrBelow { get; set; }
@@ -267,12 +273,14 @@ public sealed class PromptInput
         Kind = p.Kind.ToString(),
         Text = p.Text,
         Dimension = p.Dimension?.ToString(),
-        Min = p.Min,
-        Max = p.Max,
+        // A scale's usual ends, ready in case the kind changes to a scale (other kinds never send them).
+        Min = p.Min ?? 0,
+        Max = p.Max ?? 10,
         MinLabel = p.MinLabel,
         MaxLabel = p.MaxLabel,
         Options = p.Options is null ? null : string.Join("\n", p.Options),
-        DangerAnswers = p.Safety?.DangerAnswers is { } danger ? string.Join("\n", danger) : null,
+        DangerAnswers = p.Kind != PromptKind.YesNo && p.Safety?.DangerAnswers is { } danger ? string.Join("\n", danger) : null,
+        DangerYesNo = p.Kind == PromptKind.YesNo ? p.Safety?.DangerAnswers?.FirstOrDefault() : null,
         DangerAtOrBelow = p.Safety?.DangerAtOrBelow,
     };
 
@@ -282,7 +290,7 @@ public sealed class PromptInput
         var kind = ParsedKind;
         var scale = kind == PromptKind.Scale;
         var choices = kind is PromptKind.Choice or PromptKind.Checklist;
-        var dangerAnswers = Lines(DangerAnswers);
+        var dangerAnswers = Lines(kind == PromptKind.YesNo ? DangerYesNo : DangerAnswers);
         PromptSafetyRequest? safety = scale
             ? DangerAtOrBelow is null ? null : new PromptSafetyRequest(null, DangerAtOrBelow)
             : dangerAnswers.Count == 0 || kind == PromptKind.Text ? null : new PromptSafetyRequest(dangerAnswers, null);

@@ -56,6 +56,7 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
         {
             SessionDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ClientIds = Clients.Select(c => c.Id).ToList(),
+            Discreet = await db.Practices.AsNoTracking().Where(p => p.Id == db.CurrentPracticeId).Select(p => p.HandoutsDiscreetByDefault).FirstAsync(ct),
             // Coming from a session's page: that session is chosen already.
             SessionId = sessionId is { } chosen && Sessions.Any(s => s.Id == chosen) ? chosen : null,
         };

@@ -10,14 +10,14 @@ namespace CounselorSuite.Web.Pages.Counselor.Homework;
 /// Safety alerts of the user's cases (the main menu leads here): the open ones, each to resolve with a note on
 /// what was done, and those resolved in the last <see cref="ResolvedAlerts.Days"/> days.
 /// </summary>
-public sealed class AlertsModel(AppDbContext db, HomeworkService homework, TimeProvider clock) : PageModel
+public sealed class AlertsModel(AppDbContext db, HomeworkService homework) : PageModel
 {
     public IReadOnlyList<ResolvedAlert> Resolved { get; private set; } = [];
     public HomeTime Time { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Time = HomeTime.For(User, clock);
+        Time = HomeTime.For(HttpContext);
         Resolved = await ResolvedAlerts.RecentAsync(db, User, Time.Now, ct);
     }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Pages.Counselor.Cases;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +10,7 @@ namespace CounselorSuite.Web.Pages.Counselor.Homework;
 /// The homework section's assign form posts here. Assigned: back to the section, whose list starts with the new
 /// assignment, with a confirmation. Refused: back to the form, filled in as it was sent, with the reason.
 /// </summary>
-public sealed class AssignModel(HomeworkService homework) : PageModel
+public sealed class AssignModel(HomeworkService homework, ReaderTimes times) : PageModel
 {
     public IActionResult OnGet(Guid caseId) => RedirectToPage(CaseSections.PageOf(CaseSection.Homework), new { id = caseId });
 
@@ -26,12 +26,15 @@ public sealed class AssignModel(HomeworkService homework) : PageModel
         DateTimeOffset? due = null;
         if (!string.IsNullOrWhiteSpace(dueAt))
         {
-            // datetime-local has no zone: the form says UTC.
-            if (!DateTime.TryParse(dueAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            // datetime-local has no zone: it is the counselor's own clock.
+            switch ((await times.GetCurrentAsync(ct)).Parse(dueAt))
             {
-                return Refused("The first due date is not a date.");
+                case LocalInput.Invalid invalid:
+                    return Refused(invalid.Message);
+                case LocalInput.Valid valid:
+                    due = valid.At;
+                    break;
             }
-            due = new DateTimeOffset(parsed, TimeSpan.Zero);
         }
         var recurrence = string.IsNullOrEmpty(every) ? null : new RecurrenceRequest(every, count ?? 1);
         var outcome = await homework.AssignAsync(User, new AssignRequest(caseId, exerciseId, clientIds, due, recurrence, note), ct);

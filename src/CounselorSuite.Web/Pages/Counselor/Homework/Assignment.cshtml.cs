@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace CounselorSuite.Web.Pages.Counselor.Homework;
 /// One assignment for its counselors: its steps, a page at a time, with the clients' submissions side by side,
 /// feedback, and the controls (due date, pause, resume, cancel). Reached by the assignment's id or one item's id.
 /// </summary>
-public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, IAuditLog audit, TimeProvider clock) : PageModel
+public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, IAuditLog audit, TimeProvider clock, ReaderTimes times) : PageModel
 {
     public Assignment Assignment { get; private set; } = null!;
     public ExerciseVersion Version { get; private set; } = null!;
@@ -59,10 +60,14 @@ public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, I
 
     public async Task<IActionResult> OnPostDueAsync(Guid id, string? dueAt, CancellationToken ct)
     {
-        DateTimeOffset? due = DateTime.TryParse(dueAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-            ? new DateTimeOffset(parsed, TimeSpan.Zero)
-            : null;
-        return After(id, await homework.ChangeDueAsync(User, id, new DueDateRequest(due), ct), "Due date changed.");
+        var typed = (await times.GetCurrentAsync(ct)).Parse(dueAt);
+        if (typed is LocalInput.Invalid invalid && !string.IsNullOrWhiteSpace(dueAt))
+        {
+            TempData["Flash"] = "Due date not changed: " + invalid.Message;
+            return RedirectToPage(new { id });
+        }
+        var due = (typed as LocalInput.Valid)?.At;
+        return After(id, await homework.ChangeDueAsync(User, id, new DueDateRequest(due), ct), ("Due date changed. " + (typed as LocalInput.Valid)?.Note).Trim());
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, string? change, CancellationToken ct)

@@ -70,7 +70,7 @@ public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider cloc
 }
 
 /// <summary>Open safety alerts of the user's cases, each with its resolve form: the alerts page's first section.</summary>
-public sealed class SafetyAlertsViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+public sealed class SafetyAlertsViewComponent(AppDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -80,7 +80,7 @@ public sealed class SafetyAlertsViewComponent(AppDbContext db, TimeProvider cloc
         var clientIds = items.Select(a => a.ClientId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
         var names = await db.Users.AsNoTracking().Where(u => clientIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return View(new SafetyAlertsView(items, cases, names, Features.CounselorHome.HomeTime.For(UserClaimsPrincipal, clock)));
+        return View(new SafetyAlertsView(items, cases, names, Features.CounselorHome.HomeTime.For(HttpContext)));
     }
 }
 

@@ -18,6 +18,9 @@ public sealed class EditModel(AppDbContext db, NoteService notes) : PageModel
     public Dictionary<Guid, string> People { get; private set; } = [];
     public string? Problem { get; private set; }
 
+    /// <summary>The note's session for its header (when, how long, who came); null for a note on the case itself.</summary>
+    public NoteSessionHeader? Session { get; private set; }
+
     public IReadOnlyList<(string Key, string Label)> Fields => NoteTemplates.Fields[Enum.Parse<NoteTemplate>(Note.Template)];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
@@ -61,6 +64,21 @@ public sealed class EditModel(AppDbContext db, NoteService notes) : PageModel
 
     public async Task<IActionResult> OnPostReleaseAsync(Guid id, List<Guid> clientIds, CancellationToken ct) =>
         await AfterAsync(id, await notes.ReleaseAsync(User, id, clientIds, ct), "Released: the note will be in these clients' data exports.", ct);
+
+    /// <summary>Deletes a draft (the page asks first); back to the session or case it belonged to.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        var home = await db.Notes.AsNoTracking().Where(n => n.Id == id).Select(n => new { n.SessionId, n.CaseId }).FirstOrDefaultAsync(ct);
+        var outcome = await notes.DeleteDraftAsync(User, id, ct);
+        if (outcome is not null || home is null)
+        {
+            return await AfterAsync(id, outcome ?? new NoteOutcome.NotFound(), "", ct);
+        }
+        TempData["Flash"] = "Draft note deleted.";
+        return home.SessionId is { } sessionId
+            ? RedirectToPage("/Counselor/Sessions/Details", new { id = sessionId })
+            : RedirectToPage("/Counselor/Case", new { id = home.CaseId });
+    }
 
     private JsonElement BodyFromForm()
     {
@@ -110,10 +128,29 @@ public sealed class EditModel(AppDbContext db, NoteService notes) : PageModel
         CaseClients = (await db.CaseClients.Where(c => c.CaseId == Note.CaseId)
                 .Join(db.Users, c => c.ClientId, u => u.Id, (c, u) => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Select(x => (x.Id, x.DisplayName)).ToList();
+        Session = Note.SessionId is { } sessionId ? await NoteSessionHeader.LoadAsync(db, sessionId, ct) : null;
         var ids = Note.Addenda.Select(a => a.AuthorId).Append(Note.CreatedBy).Append(Note.SignedBy ?? Guid.Empty).Distinct().ToList();
         People = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return Page();
     }
 
     public string NameOf(Guid? id) => id is { } value && People.TryGetValue(value, out var name) ? name : "someone";
+}
+
+public sealed record NoteSessionHeader(Guid Id, DateTimeOffset StartsAt, int DurationMinutes, IReadOnlyList<string> Attendees)
+{
+    public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    public static async Task<NoteSessionHeader?> LoadAsync(AppDbContext db, Guid sessionId, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { s.Id, s.StartsAt, s.DurationMinutes, Clients = s.Attendees.Select(a => a.ClientId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return null;
+        }
+        var names = await db.Users.AsNoTracking().Where(u => session.Clients.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync(ct);
+        return new NoteSessionHeader(session.Id, session.StartsAt, session.DurationMinutes, names);
+    }
 }

@@ -3,13 +3,14 @@ using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Pages.Counselor.Cases;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Counselor.Sessions;
 
-public sealed class BookModel(AppDbContext db, SessionService sessions) : PageModel
+public sealed class BookModel(AppDbContext db, SessionService sessions, ReaderTimes times) : PageModel
 {
     [BindProperty]
     public BookSessionForm Form { get; set; } = new();
@@ -19,11 +20,16 @@ public sealed class BookModel(AppDbContext db, SessionService sessions) : PageMo
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Refusal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken ct)
+    /// <param name="startsAt">A time to fill in, as the calendar's empty hours link here ("2026-12-08T09:00").</param>
+    public async Task<IActionResult> OnGetAsync(Guid caseId, string? startsAt, CancellationToken ct)
     {
         if (!User.IsCounselor() && !User.IsAdmin())
         {
             return Forbid();
+        }
+        if (DateTime.TryParseExact(startsAt, BookAtModel.InputFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            Form.StartsAt = startsAt;
         }
         return await LoadAsync(caseId, ct) ? Page() : NotFound();
     }
@@ -38,13 +44,22 @@ public sealed class BookModel(AppDbContext db, SessionService sessions) : PageMo
         {
             return NotFound();
         }
-        var outcome = await sessions.BookAsync(User, caseId, Form.ToRequest(), ct);
+        var (request, start) = Form.ToRequest(await times.GetCurrentAsync(ct));
+        if (request is null)
+        {
+            Errors = new Dictionary<string, string[]> { ["startsAt"] = [((LocalInput.Invalid)start).Message] };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var outcome = await sessions.BookAsync(User, caseId, request, ct);
         switch (outcome)
         {
             case SessionOutcome.Done done:
                 // The case's sessions list, where the new one now is, rather than the session alone.
-                TempData[CaseSections.StatusKey] = $"Session booked for {CaseSections.When(done.Session.StartsAt)}"
+                var reader = await times.GetCurrentAsync(ct);
+                var booked = $"Session booked for {reader.DateTime(done.Session.StartsAt)}"
                     + (done.Session.Conflicts is { Count: > 0 } ? ", overlapping another one." : ".");
+                TempData[CaseSections.StatusKey] = start is LocalInput.Valid { Note: { } note } ? $"{booked} {note}" : booked;
                 return RedirectToPage(CaseSections.PageOf(CaseSection.Sessions), null, new { id = caseId }, CaseSections.StatusId);
             case SessionOutcome.Invalid invalid:
                 Errors = invalid.Errors.ToDictionary();

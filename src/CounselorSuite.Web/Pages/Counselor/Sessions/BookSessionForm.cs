@@ -1,5 +1,5 @@
-using System.Globalization;
 using CounselorSuite.Web.Features.Sessions;
+using CounselorSuite.Web.Infrastructure.Time;
 
 namespace CounselorSuite.Web.Pages.Counselor.Sessions;
 
@@ -8,7 +8,7 @@ public sealed class BookSessionForm
 {
     public Guid CaseId { get; set; }
 
-    /// <summary>A datetime-local value ("2026-05-04T14:00"), read as UTC.</summary>
+    /// <summary>A datetime-local value ("2026-05-04T14:00"), read in the counselor's own time zone.</summary>
     public string? StartsAt { get; set; }
     public int? DurationMinutes { get; set; } = 50;
     public string? Location { get; set; }
@@ -19,9 +19,16 @@ public sealed class BookSessionForm
     /// <summary>The case's clients to choose attendees from (id, display name); filled by the page.</summary>
     public List<(Guid Id, string Name)> CaseClients { get; set; } = [];
 
-    public SessionRequest ToRequest() => new(
-        DateTime.TryParseExact(StartsAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, TimeSpan.Zero)
-            : null,
-        DurationMinutes, null, Location, VideoLink, ClientIds, AllowConflict);
+    /// <summary>The request, or the message for the start field (a time that does not exist in the reader's zone).</summary>
+    public (SessionRequest? Request, LocalInput Start) ToRequest(ReaderTime reader)
+    {
+        var start = reader.Parse(StartsAt);
+        // An empty start goes to the service, whose message for it is the API's too.
+        var at = start is LocalInput.Valid valid ? valid.At : (DateTimeOffset?)null;
+        if (start is LocalInput.Invalid && !string.IsNullOrWhiteSpace(StartsAt))
+        {
+            return (null, start);
+        }
+        return (new SessionRequest(at, DurationMinutes, null, Location, VideoLink, ClientIds, AllowConflict), start);
+    }
 }
