@@ -40,8 +40,9 @@ public sealed class CalendarNotesJourney(BrowserHost host)
         });
         await journey.StepAsync(desk, "an empty hour books a session at that time", async () =>
         {
-            await desk.Locator("section.day-column").Nth(nine.DayOfWeek == DayOfWeek.Sunday ? 6 : (int)nine.DayOfWeek - 1)
-                .Locator("a.slot").Nth(11).ClickAsync();
+            // The day's column by its name: where the week starts follows the practice's locale.
+            var column = nine.ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture);
+            await desk.Locator($"section.day-column[aria-label='{column}']").Locator("a.slot").Nth(11).ClickAsync();
             await Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Book a session");
             await desk.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await Expect(desk.Locator("#book-starts")).ToHaveValueAsync($"{nine:yyyy-MM-dd}T11:00");

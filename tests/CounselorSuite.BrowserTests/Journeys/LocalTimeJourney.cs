@@ -32,10 +32,14 @@ public sealed class LocalTimeJourney(BrowserHost host)
             await Expect(counselor.Locator("#book-starts-hint")).ToContainTextAsync("America/Chicago");
             await counselor.GetByLabel("Starts").FillAsync($"{day:yyyy-MM-dd}T09:00");
         });
-        await journey.StepAsync(counselor, "the session page says 9:00 am", async () =>
+        await journey.StepAsync(counselor, "the case's sessions say 9:00 am", async () =>
         {
             await counselor.GetByRole(AriaRole.Button, new() { Name = "Book session" }).ClickAsync();
-            await Expect(counselor.GetByRole(AriaRole.Status)).ToContainTextAsync("Session booked.");
+            await Expect(counselor.GetByRole(AriaRole.Status)).ToContainTextAsync($"Session booked for {chicago.Date(instant)}, 9:00 am.");
+        });
+        await journey.StepAsync(counselor, "the session page says 9:00 am", async () =>
+        {
+            await counselor.Locator("#sessions").GetByRole(AriaRole.Link, new() { Name = $"{chicago.Date(instant)}, 9:00 am" }).ClickAsync();
             await Expect(counselor.Locator("main .card").First).ToContainTextAsync($"{chicago.Date(instant)}, 9:00\u20139:50 am");
         });
         await journey.StepAsync(counselor, "the calendar shows it at 9:00 am", async () =>

@@ -37,7 +37,8 @@ public sealed class CalendarFeedTests
         Assert.Contains($"UID:{upcoming}@counselorsuite", ics);
         Assert.Contains($"UID:{cancelled}@counselorsuite", ics);
         Assert.Contains("STATUS:CANCELLED", ics);
-        Assert.Contains("DTSTART:" + SessionApi.DaysAhead(2, 9).ToString("yyyyMMdd'T'HHmmss'Z'"), ics);
+        // The counselor's zone (here the practice's, UTC) with its VTIMEZONE, so calendars place it right.
+        Assert.Contains("DTSTART;TZID=Etc/UTC:" + SessionApi.DaysAhead(2, 9).ToString("yyyyMMdd'T'HHmmss"), ics);
         var summaries = ics.Split("\r\n").Where(l => l.StartsWith("SUMMARY:")).ToList();
         Assert.Equal(2, summaries.Count);
         Assert.All(summaries, s => Assert.Equal("SUMMARY:Appointment", s));

@@ -35,15 +35,18 @@ public sealed class LocalSessionTimeTests
         var day = chicago.Today.AddDays(9);
         var booked = await BookOnPageAsync(counselor, world.CaseId, $"{day:yyyy-MM-dd}T09:00");
         await booked.EnsureStatusAsync(HttpStatusCode.Redirect);
-        var sessionPath = booked.Headers.Location!.OriginalString;
+        // Booking lands on the case's sessions, where the new session is listed.
+        Assert.StartsWith($"/counselor/cases/{world.CaseId}/sessions", booked.Headers.Location!.OriginalString);
+        var sessions = await (await world.Counselor.GetAsync($"/api/cases/{world.CaseId}/sessions")).ReadJsonAsync();
+        var sessionId = sessions["items"]![0]!["id"]!.GetValue<string>();
         var instant = ((LocalInput.Valid)chicago.Parse(day, new TimeOnly(9, 0))).At;
 
-        var sessionPage = await counselor.PageAsync(sessionPath);
+        var sessionPage = await counselor.PageAsync($"/counselor/sessions/{sessionId}");
         Assert.Contains($">{chicago.Date(instant)}, 9:00\u20139:50 am</time>", sessionPage);
         Assert.Contains($"datetime=\"{chicago.Iso(instant)}\"", sessionPage);
-        Assert.Contains(">9:00 am</time></strong>", await counselor.PageAsync($"/counselor/calendar?date={day:yyyy-MM-dd}"));
+        Assert.Contains("<strong>9:00\u20139:50 am</strong>", await counselor.PageAsync($"/counselor/calendar?date={day:yyyy-MM-dd}"));
         Assert.Contains(">9:00 am</time></strong>", await counselor.PageAsync($"/counselor/calendar?view=month&date={day:yyyy-MM-dd}"));
-        Assert.Contains($">{chicago.Date(instant)}, 9:00 am</time>", Html.Section(await counselor.PageAsync($"/counselor/cases/{world.CaseId}"), "sessions"));
+        Assert.Contains($">{chicago.Date(instant)}, 9:00 am</time>", Html.Section(await counselor.PageAsync($"/counselor/cases/{world.CaseId}/sessions"), "sessions"));
         Assert.Contains($">{chicago.Date(instant)}, 9:00\u20139:50 am</time>", await inChicago.PageAsync("/portal/sessions"));
 
         // Kolkata is 11:30 or 10:30 hours ahead of Chicago: the same instant, in the evening, with its zone named.

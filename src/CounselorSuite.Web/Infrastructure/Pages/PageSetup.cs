@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -32,6 +34,11 @@ public static class PageSetup
 
     public static IServiceCollection AddAppPages(this IServiceCollection services)
     {
+        // Pages write people's words: "4:00–4:50 pm", "don’t", names in any script. The default encoder
+        // turns every non-ASCII letter into an entity (&#x2013;), which bloats pages and breaks copy from
+        // the source; markup characters (< > & " ') are still encoded whatever the ranges.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Counselor", PageAuth.Staff);
