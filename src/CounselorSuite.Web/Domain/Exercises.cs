@@ -98,27 +98,27 @@ public sealed class ExerciseVersion : ITenantOwned
 
     public static ExerciseVersion Create(Guid practiceId, Guid exerciseId, int version, ExerciseContent content,
         DateTimeOffset now, Guid? createdBy, int? libraryVersion = null) => new()
-    {
-        PracticeId = practiceId,
-        Id = Guid.CreateVersion7(now),
-        ExerciseId = exerciseId,
-        Version = version,
-        Title = content.Title,
-        Summary = content.Summary,
-        Theme = content.Theme,
-        Suitability = content.Suitability,
-        Joint = content.Joint,
-        EstimatedMinutes = content.EstimatedMinutes,
-        Instructions = content.Instructions,
-        Steps = content.Steps.ToArray(),
-        SafetyScreening = content.SafetyScreening,
-        PointsToResources = content.PointsToResources,
-        Prompts = content.Prompts.ToList(),
-        Dimensions = content.Prompts.Where(p => p.Dimension is not null).Select(p => p.Dimension!.Value.ToString()).Distinct().ToArray(),
-        LibraryVersion = libraryVersion,
-        CreatedAt = now,
-        CreatedBy = createdBy,
-    };
+        {
+            PracticeId = practiceId,
+            Id = Guid.CreateVersion7(now),
+            ExerciseId = exerciseId,
+            Version = version,
+            Title = content.Title,
+            Summary = content.Summary,
+            Theme = content.Theme,
+            Suitability = content.Suitability,
+            Joint = content.Joint,
+            EstimatedMinutes = content.EstimatedMinutes,
+            Instructions = content.Instructions,
+            Steps = content.Steps.ToArray(),
+            SafetyScreening = content.SafetyScreening,
+            PointsToResources = content.PointsToResources,
+            Prompts = content.Prompts.ToList(),
+            Dimensions = content.Prompts.Where(p => p.Dimension is not null).Select(p => p.Dimension!.Value.ToString()).Distinct().ToArray(),
+            LibraryVersion = libraryVersion,
+            CreatedAt = now,
+            CreatedBy = createdBy,
+        };
 }
 
 /// <summary>The content of an exercise, validated; what a version stores and what a save compares.</summary>

@@ -8,11 +8,11 @@ public sealed class AdminPageTests
     internal static Dictionary<string, string> Settings(string name = "Settings Practice", string quickExit = "https://www.example.org/weather",
         string minutes = "15", string help = "", string accent = "#2f6f73", string contact = "", bool requireTwoFactor = false,
         string portalName = "", string portalFooter = "") => new()
-    {
-        ["Settings.Name"] = name, ["Settings.RequireStaffTwoFactor"] = requireTwoFactor ? "true" : "false", ["Settings.QuickExitUrl"] = quickExit,
-        ["Settings.PortalInactivityMinutes"] = minutes, ["Settings.HelpResources"] = help, ["Settings.AccentColor"] = accent, ["Settings.ContactLine"] = contact,
-        ["Settings.PortalName"] = portalName, ["Settings.PortalFooter"] = portalFooter,
-    };
+        {
+            ["Settings.Name"] = name, ["Settings.RequireStaffTwoFactor"] = requireTwoFactor ? "true" : "false", ["Settings.QuickExitUrl"] = quickExit,
+            ["Settings.PortalInactivityMinutes"] = minutes, ["Settings.HelpResources"] = help, ["Settings.AccentColor"] = accent, ["Settings.ContactLine"] = contact,
+            ["Settings.PortalName"] = portalName, ["Settings.PortalFooter"] = portalFooter,
+        };
 
     [Fact]
     public async Task Only_the_admin_opens_the_practice_page()

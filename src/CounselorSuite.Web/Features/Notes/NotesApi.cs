@@ -71,10 +71,10 @@ public static class NotesApi
 
     private static Results<TSuccess, ValidationProblem, ProblemHttpResult, NotFound> Failure<TSuccess>(NoteOutcome outcome)
         where TSuccess : IResult => outcome switch
-    {
-        NoteOutcome.Invalid invalid => invalid.Errors.ToProblem(),
-        NoteOutcome.Locked locked => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: locked.Reason),
-        NoteOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the case's counselors write its notes."),
-        _ => TypedResults.NotFound(),
-    };
+        {
+            NoteOutcome.Invalid invalid => invalid.Errors.ToProblem(),
+            NoteOutcome.Locked locked => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: locked.Reason),
+            NoteOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only the case's counselors write its notes."),
+            _ => TypedResults.NotFound(),
+        };
 }

@@ -49,7 +49,9 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
         {
             var input = TrendChartInput.ForDimension(series.Dimension, series.Points) with
             {
-                SessionDates = data.Sessions, AssignmentStarts = starts, PointsAreWeeklyMeans = series.Weekly,
+                SessionDates = data.Sessions,
+                AssignmentStarts = starts,
+                PointsAreWeeklyMeans = series.Weekly,
             };
             if (discreet)
             {

@@ -132,14 +132,14 @@ public static class SessionsApi
 
     internal static Results<TSuccess, ValidationProblem, ProblemHttpResult, NotFound> Failure<TSuccess>(SessionOutcome outcome)
         where TSuccess : IResult => outcome switch
-    {
-        SessionOutcome.Invalid invalid => invalid.Errors.ToProblem(),
-        SessionOutcome.Conflicts conflicts => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "A counselor of this case already has a session at that time.",
-            detail: "Send the same request with allowConflict: true to book it anyway.",
-            extensions: new Dictionary<string, object?> { ["conflicts"] = conflicts.With }),
-        SessionOutcome.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Reason),
-        _ => TypedResults.NotFound(),
-    };
+        {
+            SessionOutcome.Invalid invalid => invalid.Errors.ToProblem(),
+            SessionOutcome.Conflicts conflicts => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "A counselor of this case already has a session at that time.",
+                detail: "Send the same request with allowConflict: true to book it anyway.",
+                extensions: new Dictionary<string, object?> { ["conflicts"] = conflicts.With }),
+            SessionOutcome.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Reason),
+            _ => TypedResults.NotFound(),
+        };
 }
