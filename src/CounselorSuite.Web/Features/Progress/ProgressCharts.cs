@@ -15,7 +15,7 @@ namespace CounselorSuite.Web.Features.Progress;
 /// feature's IHandoutProgressSource; the lead can declare <c>ProgressCharts : IHandoutProgressSource</c>
 /// and register it (it is registered as itself already).
 /// </remarks>
-public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handouts.IHandoutProgressSource
+public sealed class ProgressCharts(AppDbContext db, TimeProvider clock, Infrastructure.Time.ReaderTimes times) : Handouts.IHandoutProgressSource
 {
     /// <summary>
     /// The client's own progress as charts for a handout: the latest check-in, a line per dimension and a
@@ -31,11 +31,14 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
         var cases = await db.CaseClients.AsNoTracking().Where(c => c.ClientId == clientId && (caseId == null || c.CaseId == caseId))
             .Select(c => c.CaseId).ToListAsync(ct);
         var data = await ProgressQueries.LoadAsync(db, clock, [new ProgressSubject(clientId, "Client", false)], cases, null, null, ct);
-        return ForClient(data, clientId, discreet).Select(c => c.Chart).ToList();
+        // On paper the dates are the client's own days.
+        var settings = new ChartSettings { TimeZone = (await times.ForPersonAsync(clientId, ct)).ZoneInfo };
+        return ForClient(data, clientId, discreet, settings).Select(c => c.Chart).ToList();
     }
 
     /// <summary>One client's charts, each with a stable id for the page.</summary>
-    public static IReadOnlyList<NamedChart> ForClient(ProgressData data, Guid clientId, bool discreet = false)
+    /// <param name="settings">The reader's zone for dates and weeks; UTC when left out.</param>
+    public static IReadOnlyList<NamedChart> ForClient(ProgressData data, Guid clientId, bool discreet = false, ChartSettings? settings = null)
     {
         var charts = new List<NamedChart>();
         var number = 0;
@@ -43,7 +46,7 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
 
         if (!discreet && LatestCheckIn(data, clientId) is { } latest)
         {
-            charts.Add(new NamedChart("latest-check-in", LatestCheckInChart.Build(latest)));
+            charts.Add(new NamedChart("latest-check-in", LatestCheckInChart.Build(latest, settings)));
         }
         foreach (var series in data.SeriesOf(clientId))
         {
@@ -58,7 +61,7 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
                 var words = NeutralWords.For(series.Dimension);
                 input = input with { Title = $"{words} over time", Subject = words };
             }
-            charts.Add(new NamedChart("dimension-" + Slug(series.Dimension), TrendChart.Build(input)));
+            charts.Add(new NamedChart("dimension-" + Slug(series.Dimension), TrendChart.Build(input, settings)));
         }
         foreach (var group in data.Results.Where(r => r.ClientId == clientId).GroupBy(r => (r.MeasureKey, r.MeasureVersion)))
         {
@@ -73,7 +76,7 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
                 var title = $"Questionnaire {++number}";
                 input = input with { Title = $"{title} over time", Subject = title, Bands = [] };
             }
-            charts.Add(new NamedChart("measure-" + Slug(measure.Key), TrendChart.Build(input)));
+            charts.Add(new NamedChart("measure-" + Slug(measure.Key), TrendChart.Build(input, settings)));
         }
         return charts;
     }
@@ -84,14 +87,14 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
     /// partner's own view), only dimensions with something shared get a chart: the viewer's own series alone
     /// is already on their page.
     /// </summary>
-    public static IReadOnlyList<NamedChart> ForCouple(ProgressData data, ProgressSubject a, ProgressSubject b)
+    public static IReadOnlyList<NamedChart> ForCouple(ProgressData data, ProgressSubject a, ProgressSubject b, ChartSettings? settings = null)
     {
         var charts = new List<NamedChart>();
         var ofA = data.SeriesOf(a.ClientId);
         var ofB = data.SeriesOf(b.ClientId);
         if (ofA.Count > 0 && ofB.Count > 0)
         {
-            charts.Add(new NamedChart("perception-gap", CoupleCharts.Gap(new PerceptionGapInput(a.Name, b.Name, data.GapsBetween(a.ClientId, b.ClientId)))));
+            charts.Add(new NamedChart("perception-gap", CoupleCharts.Gap(new PerceptionGapInput(a.Name, b.Name, data.GapsBetween(a.ClientId, b.ClientId)), settings)));
         }
         foreach (var dimension in ExerciseVocabulary.Dimensions.Select(d => d.Value.ToString()))
         {
@@ -102,7 +105,7 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock) : Handou
                 continue;
             }
             charts.Add(new NamedChart("both-" + Slug(dimension), CoupleCharts.BothPartners(
-                new CoupleDimensionInput(dimension, PartnerSeries.Of(a.Name, sa), PartnerSeries.Of(b.Name, sb)) { SessionDates = data.Sessions })));
+                new CoupleDimensionInput(dimension, PartnerSeries.Of(a.Name, sa), PartnerSeries.Of(b.Name, sb)) { SessionDates = data.Sessions }, settings)));
         }
         return charts;
     }

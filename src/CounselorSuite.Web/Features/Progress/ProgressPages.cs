@@ -49,7 +49,12 @@ public sealed class ClientProgressView
 /// <summary>Loading for the progress pages: each page's data in a fixed number of queries.</summary>
 public static class ProgressPages
 {
-    public static async Task<ClientProgressView?> ClientAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid clientId, string? range, CancellationToken ct)
+    /// <summary>Charts for the person reading the page: dates and weeks in their own zone.</summary>
+    public static async Task<ChartSettings> SettingsForAsync(Infrastructure.Time.ReaderTimes times, CancellationToken ct) =>
+        new() { TimeZone = (await times.GetCurrentAsync(ct)).ZoneInfo };
+
+    /// <param name="settings">The reader's zone for the charts' dates.</param>
+    public static async Task<ClientProgressView?> ClientAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid clientId, string? range, ChartSettings settings, CancellationToken ct)
     {
         var access = await ProgressQueries.AccessAsync(db, user, clientId, ct);
         if (access is null)
@@ -66,9 +71,9 @@ public static class ProgressPages
         return new ClientProgressView
         {
             ClientId = clientId, Name = me.Name, Self = access.Self, Range = chosen, Report = ProgressReport.Build(data, clientId),
-            Charts = ProgressCharts.ForClient(data, clientId).Select(ChartMarkup.Render).ToList(),
+            Charts = ProgressCharts.ForClient(data, clientId, settings: settings).Select(ChartMarkup.Render).ToList(),
             Partners = !access.Self ? [] : subjects.Skip(1)
-                .Select(p => (p, (IReadOnlyList<ChartView>)ProgressCharts.ForCouple(data, me, p).Select(c => ChartMarkup.Render(c.Id + "-" + p.ClientId.ToString("N")[..8], c.Chart)).ToList()))
+                .Select(p => (p, (IReadOnlyList<ChartView>)ProgressCharts.ForCouple(data, me, p, settings).Select(c => ChartMarkup.Render(c.Id + "-" + p.ClientId.ToString("N")[..8], c.Chart)).ToList()))
                 .Where(x => x.Item2.Count > 0)
                 .ToList(),
             SharedCases = sharedCases,
@@ -106,7 +111,7 @@ public sealed class CaseProgressView
     /// <summary>The largest gaps in words, for the call-out list above the charts.</summary>
     public required IReadOnlyList<string> LargestGaps { get; init; }
 
-    public static async Task<CaseProgressView?> LoadAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid caseId, string? range, CancellationToken ct)
+    public static async Task<CaseProgressView?> LoadAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid caseId, string? range, ChartSettings settings, CancellationToken ct)
     {
         var me = Infrastructure.Auth.PracticeClaims.UserId(user);
         var found = await db.Cases.AsNoTracking().Where(c => c.Id == caseId && c.Counselors.Any(x => x.CounselorId == me))
@@ -123,10 +128,10 @@ public sealed class CaseProgressView
         var gaps = new List<string>();
         if (subjects.Count == 2)
         {
-            charts.AddRange(ProgressCharts.ForCouple(data, subjects[0], subjects[1]));
+            charts.AddRange(ProgressCharts.ForCouple(data, subjects[0], subjects[1], settings));
             var all = data.GapsBetween(subjects[0].ClientId, subjects[1].ClientId);
             gaps.AddRange(Analysis.PerceptionGap.Largest(all, 3, minimumSize: 10).Select(g =>
-                $"{CoupleCharts.CallOutText(g, g.Gap > 0 ? subjects[0].Name : subjects[1].Name, ChartSettings.Default)} in the week of {g.StartsAt.UtcDateTime:d MMM yyyy}"));
+                $"{CoupleCharts.CallOutText(g, g.Gap > 0 ? subjects[0].Name : subjects[1].Name, settings)} in the week of {ChartStyle.Date(g.StartsAt, settings)}"));
         }
         else
         {
@@ -135,7 +140,7 @@ public sealed class CaseProgressView
                 if (ProgressCharts.LatestCheckIn(data, subject.ClientId) is { } latest)
                 {
                     charts.Add(new NamedChart("latest-" + subject.ClientId.ToString("N")[..8],
-                        LatestCheckInChart.Build(latest with { Title = subjects.Count > 1 ? $"Latest check-in: {subject.Name}" : null })));
+                        LatestCheckInChart.Build(latest with { Title = subjects.Count > 1 ? $"Latest check-in: {subject.Name}" : null }, settings)));
                 }
             }
         }

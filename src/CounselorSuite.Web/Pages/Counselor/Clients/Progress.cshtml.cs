@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Progress;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CounselorSuite.Web.Pages.Counselor.Clients;
 
 /// <summary>One client's progress for their counselor (every case the counselor shares with them); anyone else: 404.</summary>
-public sealed class ProgressModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ProgressModel(AppDbContext db, TimeProvider clock, ReaderTimes times) : PageModel
 {
     public ClientProgressView View { get; private set; } = null!;
 
@@ -20,7 +21,7 @@ public sealed class ProgressModel(AppDbContext db, TimeProvider clock) : PageMod
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? range, CancellationToken ct)
     {
-        var view = await ProgressPages.ClientAsync(db, clock, User, id, range, ct);
+        var view = await ProgressPages.ClientAsync(db, clock, User, id, range, await ProgressPages.SettingsForAsync(times, ct), ct);
         if (view is null)
         {
             return NotFound();
