@@ -11,7 +11,7 @@ namespace CounselorSuite.Tests.Homework;
 /// <summary>Reminders on a fake clock. The job is run the way the job server runs it: a scope with the practice restored.</summary>
 public sealed class ReminderTests
 {
-    private const string DueSoonText = "An item in your portal is due soon.";
+    private const string DueSoonText = "An item in your portal is due soon";
     private const string OverdueText = "An item in your portal is waiting for you.";
 
     /// <summary>Tomorrow (real time) at 10:00 UTC: outside the default quiet hours (21:00 to 08:00 UTC).</summary>
@@ -82,6 +82,30 @@ public sealed class ReminderTests
 
         Assert.Equal(1, await RunJobAsync(app, world.Practice.PracticeId));
         Assert.Equal(1, Reminders(app, email, DueSoonText));
+    }
+
+    [Fact]
+    public async Task The_reminder_says_when_the_item_is_due_in_the_clients_own_time_zone()
+    {
+        var clock = new FakeTimeProvider(TenInTheMorning());
+        await using var app = new TestApp(await TestDatabase.GetAsync(), clock);
+        var world = await app.CreateWorldAsync(timeZone: "America/Chicago");
+        var exercise = await world.Counselor.NewExerciseAsync();
+        // 15:30 UTC: 9:30 am in Chicago in winter (10:30 am in summer), 9:00 pm in Kolkata all year.
+        var due = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date.AddHours(15).AddMinutes(30), TimeSpan.Zero);
+        await world.Counselor.AssignAsync(world.CaseId, exercise["id"]!.GetValue<Guid>(), new { dueAt = due });
+        await using (var connection = await app.Database.OpenAsOwnerAsync())
+        {
+            await using var command = new NpgsqlCommand("UPDATE users SET time_zone = 'Asia/Kolkata' WHERE id = @id", connection);
+            command.Parameters.AddWithValue("id", world.Clients[0].Id);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal(1, await RunJobAsync(app, world.Practice.PracticeId));
+
+        var kolkata = new TimeSettings("Asia/Kolkata", "America/Chicago", "en-US").At(NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        var mail = Assert.Single(SafetyAlertTests.MailsTo(app, world.Clients[0].Email), m => m.Contains(DueSoonText, StringComparison.Ordinal));
+        Assert.Contains($"due soon, by {kolkata.Date(due)}, 9:00 pm IST.", mail);
     }
 
     [Fact]

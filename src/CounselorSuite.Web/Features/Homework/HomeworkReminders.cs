@@ -65,7 +65,8 @@ public sealed class HomeworkReminders(
                 continue;
             }
             var profile = profiles.GetValueOrDefault(item.ClientId) ?? new ClientProfile();
-            if (!profile.RemindersEnabled || InQuietHours(profile, now, (await times.ForPersonAsync(item.ClientId, ct)).Zone))
+            var reader = await times.ForPersonAsync(item.ClientId, ct);
+            if (!profile.RemindersEnabled || InQuietHours(profile, now, reader.Zone))
             {
                 continue; // quiet hours: a later run sends it
             }
@@ -83,7 +84,8 @@ public sealed class HomeworkReminders(
             }
             // Committed before sending: a failure later in the run must not undo the row and send it twice.
             await work.CheckpointAsync(ct);
-            await notifications.SendAsync([item.ClientId], kind == ReminderKind.DueSoon ? Notice.DueSoon : Notice.Overdue, ct);
+            await notifications.SendAsync([item.ClientId], kind == ReminderKind.DueSoon ? Notice.DueSoon : Notice.Overdue, ct,
+                due: reader.DateTime(item.DueAt));
             audit.Add(new AuditEntry(HomeworkAudit.ReminderSent, "Occurrence", item.Id, [item.ClientId]) { Detail = kind.ToString() });
             count++;
         }

@@ -13,17 +13,19 @@ public enum Notice { NewItem, NewFeedback, DueSoon, Overdue, ClientNeedsAttentio
 /// </summary>
 public static class NoticeTexts
 {
-    public static (string Subject, string Body) For(Notice notice) => notice switch
+    /// <param name="due">For reminders: when the item is due, written in the recipient's own time zone. A time says nothing of the topic.</param>
+    public static (string Subject, string Body) For(Notice notice, string? due = null) => notice switch
     {
         Notice.NewItem => ("New item", "You have a new item in your portal.\n\nSign in to see it."),
         Notice.NewFeedback => ("New item", "You have a new item in your portal.\n\nSign in to see it."),
-        Notice.DueSoon => ("Reminder", "An item in your portal is due soon.\n\nSign in to see it."),
-        Notice.Overdue => ("Reminder", "An item in your portal is waiting for you.\n\nSign in to see it."),
+        Notice.DueSoon => ("Reminder", (due is null ? "An item in your portal is due soon." : $"An item in your portal is due soon, by {due}.") + "\n\nSign in to see it."),
+        Notice.Overdue => ("Reminder", "An item in your portal is waiting for you." + (due is null ? "" : $" It was due {due}.") + "\n\nSign in to see it."),
         Notice.ClientNeedsAttention => ("Attention needed", "A client needs your attention.\n\nSign in to see more."),
         _ => throw new ArgumentOutOfRangeException(nameof(notice)),
     };
 
-    public static IEnumerable<(string Subject, string Body)> All => Enum.GetValues<Notice>().Select(For);
+    public static IEnumerable<(string Subject, string Body)> All =>
+        Enum.GetValues<Notice>().SelectMany(n => new[] { For(n), For(n, "Tue 8 Dec, 3:00 pm") }).Distinct();
 }
 
 /// <summary>
@@ -33,12 +35,13 @@ public static class NoticeTexts
 public interface INotificationSender
 {
     /// <summary>Sends the notice to each of these users (of the current practice) who can receive it.</summary>
-    Task SendAsync(IReadOnlyCollection<Guid> userIds, Notice notice, CancellationToken ct);
+    /// <param name="due">For a reminder to one person: the due time in that person's own words and zone.</param>
+    Task SendAsync(IReadOnlyCollection<Guid> userIds, Notice notice, CancellationToken ct, string? due = null);
 }
 
 internal sealed class EmailNotificationSender(AppDbContext db, IMailSender mail, ILogger<EmailNotificationSender> logger) : INotificationSender
 {
-    public async Task SendAsync(IReadOnlyCollection<Guid> userIds, Notice notice, CancellationToken ct)
+    public async Task SendAsync(IReadOnlyCollection<Guid> userIds, Notice notice, CancellationToken ct, string? due = null)
     {
         if (userIds.Count == 0)
         {
@@ -48,7 +51,7 @@ internal sealed class EmailNotificationSender(AppDbContext db, IMailSender mail,
         // People invited with a username only have no address: they see the item when they next sign in.
         var addresses = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null)
             .Select(u => u.Email!).ToListAsync(ct);
-        var (subject, body) = NoticeTexts.For(notice);
+        var (subject, body) = NoticeTexts.For(notice, due);
         foreach (var address in addresses)
         {
             try
