@@ -15,7 +15,7 @@ namespace CounselorSuite.Web.Features.Handouts;
 
 /// <param name="ClientIds">Which clients of the case get one; all of them when left out.</param>
 /// <param name="SessionDate">The session the handout belongs to; today when left out.</param>
-/// <param name="Paper">"A4" (default) or "Letter".</param>
+/// <param name="Paper">"A4" or "Letter"; left out, the paper of the practice's locale (Letter for the US).</param>
 /// <param name="Password">Protects each PDF with this password (8 to 128 characters). Never stored in clear.</param>
 /// <param name="GeneratePassword">Makes a password and returns it once in the answer.</param>
 /// <param name="SessionId">Attaches the handouts to a session of the same case; its date becomes the session date when none is given.</param>
@@ -108,9 +108,10 @@ public sealed class HandoutService(
 
         var exerciseIds = (request.ExerciseIds ?? []).Distinct().ToList();
         var includeProgress = request.IncludeProgress ?? false;
-        // Left out, the practice's choice applies (an admin may make discreet the default).
-        var discreet = request.Discreet ?? await db.Practices.AsNoTracking().Where(p => p.Id == db.CurrentPracticeId)
-            .Select(p => p.HandoutsDiscreetByDefault).FirstAsync(ct);
+        // Left out, the practice's choices apply: discreet if an admin made it the default, its locale's paper.
+        var practice = await db.Practices.AsNoTracking().Where(p => p.Id == db.CurrentPracticeId)
+            .Select(p => new { p.HandoutsDiscreetByDefault, p.Locale }).FirstAsync(ct);
+        var discreet = request.Discreet ?? practice.HandoutsDiscreetByDefault;
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Replace("\r\n", "\n").Trim();
         if (exerciseIds.Count > MaxExercises)
         {
@@ -124,7 +125,7 @@ public sealed class HandoutService(
         {
             errors.Add("note", $"The note must be at most {MaxNote} characters.");
         }
-        var paper = HandoutPaper.A4;
+        var paper = HandoutPapers.ForLocale(practice.Locale);
         if (request.Paper is { } paperName && !ExerciseVocabulary.TryParseName(paperName, out paper))
         {
             errors.Add("paper", "Paper must be A4 or Letter.");

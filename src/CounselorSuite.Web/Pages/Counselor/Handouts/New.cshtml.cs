@@ -3,6 +3,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record SessionChoice(Guid Id, DateTimeOffset StartsAt);
 public sealed record CaseHandoutRow(Guid BatchId, DateTimeOffset CreatedAt, DateOnly SessionDate, int Ready, int Total, bool Discreet);
 
 /// <summary>"Make a handout" for a case: exercises, progress, a note, the session date, discreet mode, password, paper.</summary>
-public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvider clock) : PageModel
+public sealed class NewModel(AppDbContext db, HandoutService handouts, ReaderTimes times, TimeProvider clock) : PageModel
 {
     public const string PasswordKey = "handout-password";
 
@@ -38,7 +39,7 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
         public bool Discreet { get; set; }
         public string? Password { get; set; }
         public bool GeneratePassword { get; set; }
-        public string Paper { get; set; } = "A4";
+        public string Paper { get; set; } = nameof(HandoutPaper.A4);
         public List<Guid> ClientIds { get; set; } = [];
         public Guid? SessionId { get; set; }
 
@@ -52,11 +53,15 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
         {
             return NotFound();
         }
+        var practice = await db.Practices.AsNoTracking().Where(p => p.Id == db.CurrentPracticeId)
+            .Select(p => new { p.HandoutsDiscreetByDefault, p.Locale }).FirstAsync(ct);
         Form = new HandoutForm
         {
-            SessionDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            // The counselor's today, not the server's: late in a Chicago evening it is already tomorrow in UTC.
+            SessionDate = (await times.GetCurrentAsync(ct)).Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ClientIds = Clients.Select(c => c.Id).ToList(),
-            Discreet = await db.Practices.AsNoTracking().Where(p => p.Id == db.CurrentPracticeId).Select(p => p.HandoutsDiscreetByDefault).FirstAsync(ct),
+            Discreet = practice.HandoutsDiscreetByDefault,
+            Paper = HandoutPapers.ForLocale(practice.Locale).ToString(),
             // Coming from a session's page: that session is chosen already.
             SessionId = sessionId is { } chosen && Sessions.Any(s => s.Id == chosen) ? chosen : null,
         };
@@ -94,7 +99,7 @@ public sealed class NewModel(AppDbContext db, HandoutService handouts, TimeProvi
                     // Kept in the encrypted temp-data cookie until the next page shows it, once.
                     TempData[PasswordKey] = password;
                 }
-                return Redirect($"/counselor/handouts/{created.Response.BatchId}");
+                return RedirectToPage("/Counselor/Handouts/Batch", new { batchId = created.Response.BatchId });
             case CreateHandoutOutcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Form");
                 return Page();
