@@ -151,6 +151,7 @@ public static class ServiceRegistration
         });
 
         services.AddScoped<SignInDirectory>();
+        services.AddScoped<PasswordResets>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<InvitationService>();
         services.AddScoped<CaseOpener>();

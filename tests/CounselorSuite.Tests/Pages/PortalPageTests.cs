@@ -77,6 +77,9 @@ public sealed class NeutralPublicPagesTests
     [InlineData("/account/register")]
     [InlineData("/account/setup")]
     [InlineData("/invitations/accept?token=abc")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/forgot-password?sent=true")]
+    [InlineData("/account/reset-password?user=00000000-0000-0000-0000-000000000000&token=abc")]
     public async Task Pages_a_client_may_see_before_signing_in_never_name_the_product(string url)
     {
         var app = await TestApp.SharedAsync();

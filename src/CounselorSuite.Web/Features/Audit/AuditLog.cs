@@ -53,6 +53,8 @@ public static class AuditActions
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string TwoFactorDisabled = "TwoFactorDisabled";
     public const string RecoveryCodesRegenerated = "RecoveryCodesRegenerated";
+    public const string PasswordResetRequested = "PasswordResetRequested";
+    public const string PasswordReset = "PasswordReset";
     public const string InvitationCreated = "InvitationCreated";
     public const string InvitationAccepted = "InvitationAccepted";
     public const string CounselorAddedToCase = "CounselorAddedToCase";

@@ -29,6 +29,8 @@ public static class AuditWords
         new(AuditActions.TwoFactorEnabled, "turned on two-step sign-in", Security),
         new(AuditActions.TwoFactorDisabled, "turned off two-step sign-in", Security),
         new(AuditActions.RecoveryCodesRegenerated, "made new recovery codes", Security),
+        new(AuditActions.PasswordResetRequested, "asked for a link to choose a new password", Security),
+        new(AuditActions.PasswordReset, "chose a new password from an emailed link", Security),
         new(AuditActions.AuditSearched, "looked through the audit trail", Security),
         new(AuditActions.AuditExported, "downloaded the audit trail", Security),
         new(AuditActions.InvitationCreated, "sent an invitation", Practice),
