@@ -21,7 +21,10 @@ public sealed class NoteDraftPageTests
 
         var header = html[html.IndexOf("id=\"note-session\"", StringComparison.Ordinal)..];
         header = header[..header.IndexOf("</div>", StringComparison.Ordinal)];
-        Assert.Contains($"{startsAt:dddd d MMMM yyyy}, 9:00–9:50", header);
+        // The practice is in UTC and writes times as in the US; the header reads as every other page does.
+        var reader = new CounselorSuite.Web.Infrastructure.Time.TimeSettings(null, "UTC", "en-US").At(NodaTime.Instant.FromDateTimeOffset(DateTimeOffset.UtcNow));
+        Assert.Contains($">{reader.Range(startsAt, startsAt.AddMinutes(50))}</time>", header);
+        Assert.DoesNotContain("UTC", header);
         Assert.Contains("Attending: Client Person, Client Person", header);
         Assert.Contains($"href=\"/counselor/sessions/{session}\"", header);
         Assert.Contains("DAP note", html);

@@ -23,6 +23,7 @@ public sealed partial class PeopleWordsTests
         .Where(v => Joined().IsMatch(v.ToString()) && v.Display() != v.ToString())
         .Select(v => v.ToString())
         .Concat(AuditWords.Actions.Select(a => a.Action))
+        .Append(Roles.PracticeAdmin)
         .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
@@ -64,6 +65,8 @@ public sealed partial class PeopleWordsTests
             {
                 pages++;
                 found.AddRange(Codes(VisibleText(html)).Select(code => $"{url}: {code}"));
+                // Times are in the reader's own zone: "UTC" may name a choice in a zone picker, never a time.
+                found.AddRange(Utc().Matches(VisibleText(Select().Replace(html, " "))).Select(m => $"{url}: {m.Value}"));
             }
         }
         Assert.True(pages > 25, $"only {pages} pages were read");
@@ -159,4 +162,10 @@ public sealed partial class PeopleWordsTests
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();
+
+    [GeneratedRegex("<select\\b.*?</select>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Select();
+
+    [GeneratedRegex("\\bUTC\\b")]
+    private static partial Regex Utc();
 }

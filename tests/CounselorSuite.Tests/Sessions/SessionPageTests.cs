@@ -23,7 +23,7 @@ public sealed class SessionPageTests
             Assert.Contains($"href=\"/counselor/sessions/{id}\"", html);
         }
         // The practice is in UTC, written in en-US.
-        Assert.Contains("<strong>2:00–2:50 pm</strong>", week);
+        Assert.Contains(">2:00–2:50 pm</time></strong>", week);
         Assert.Contains(">2:00 pm</time></strong> A case", month);
         Assert.Contains("Month view", week);
         Assert.Contains("Week view", month);

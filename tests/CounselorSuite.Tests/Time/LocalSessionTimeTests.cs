@@ -44,7 +44,7 @@ public sealed class LocalSessionTimeTests
         var sessionPage = await counselor.PageAsync($"/counselor/sessions/{sessionId}");
         Assert.Contains($">{chicago.Date(instant)}, 9:00\u20139:50 am</time>", sessionPage);
         Assert.Contains($"datetime=\"{chicago.Iso(instant)}\"", sessionPage);
-        Assert.Contains("<strong>9:00\u20139:50 am</strong>", await counselor.PageAsync($"/counselor/calendar?date={day:yyyy-MM-dd}"));
+        Assert.Contains(">9:00\u20139:50 am</time></strong>", await counselor.PageAsync($"/counselor/calendar?date={day:yyyy-MM-dd}"));
         Assert.Contains(">9:00 am</time></strong>", await counselor.PageAsync($"/counselor/calendar?view=month&date={day:yyyy-MM-dd}"));
         Assert.Contains($">{chicago.Date(instant)}, 9:00 am</time>", Html.Section(await counselor.PageAsync($"/counselor/cases/{world.CaseId}/sessions"), "sessions"));
         Assert.Contains($">{chicago.Date(instant)}, 9:00\u20139:50 am</time>", await inChicago.PageAsync("/portal/sessions"));

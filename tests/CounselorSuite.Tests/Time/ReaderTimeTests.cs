@@ -29,6 +29,18 @@ public sealed class ReaderTimeTests
     }
 
     [Fact]
+    public void Calendar_hours_and_typed_times_follow_the_locales_clock()
+    {
+        var chicago = Reader("America/Chicago");
+        var berlin = Reader("Europe/Berlin", "de-DE");
+
+        Assert.Equal(["12 am", "9 am", "12 pm", "1 pm"], new[] { 0, 9, 12, 13 }.Select(chicago.Hour));
+        Assert.Equal(["00:00", "09:00", "13:00"], new[] { 0, 9, 13 }.Select(berlin.Hour));
+        Assert.Equal("2:30 pm", chicago.TimeOfDay(new TimeOnly(14, 30)));
+        Assert.Equal("14:30", berlin.TimeOfDay(new TimeOnly(14, 30)));
+    }
+
+    [Fact]
     public void A_24_hour_locale_writes_24_hour_times_and_weeks_start_on_monday()
     {
         var berlin = Reader("Europe/Berlin", "de-DE");

@@ -93,6 +93,7 @@ public static partial class Words
             _ => "Free text",
         },
         NoteState s => s == NoteState.Draft ? "Draft" : "Signed",
+        Features.Progress.Measures.ScoreMethod m => m == Features.Progress.Measures.ScoreMethod.Sum ? "Sum of the answers" : "Average of the answers",
         _ => Spaced(value.ToString()),
     };
 
@@ -116,6 +117,14 @@ public static partial class Words
 
     public static string ForClient(string? state) =>
         ExerciseVocabulary.TryParseName<OccurrenceState>(state, out var value) ? value.ForClient() : Spaced(state ?? "");
+
+    /// <summary>A role as people say it: "Practice admin", "Counselor", "Client".</summary>
+    public static string Role(string? role) => role switch
+    {
+        Roles.PracticeAdmin => "Practice admin",
+        null => "",
+        _ => Spaced(role),
+    };
 
     /// <summary>"NoShow" → "No show": the fallback for a name no switch above knows yet.</summary>
     public static string Spaced(string name)

@@ -32,6 +32,13 @@ public sealed partial class ReaderTime
     /// <summary>"3:00 pm" or "15:00".</summary>
     public string Time(DateTimeOffset at, bool? withZone = null) => Clock(Local(at).TimeOfDay) + ZoneSuffix(at, withZone);
 
+    /// <summary>"9:30 am" or "09:30" for a time of day that is no instant yet (a slot, a typed time).</summary>
+    public string TimeOfDay(TimeOnly time) => Clock(LocalTime.FromTimeOnly(time));
+
+    /// <summary>An hour of a calendar grid: "9 am", "12 pm", or "09:00".</summary>
+    public string Hour(int hour) =>
+        Style.TwelveHour ? $"{(hour % 12 == 0 ? 12 : hour % 12)} {(hour < 12 ? "am" : "pm")}" : $"{hour:00}:00";
+
     /// <summary>"3:00–3:50 pm", "11:30 am–12:20 pm", "15:00–15:50".</summary>
     public string TimeRange(DateTimeOffset start, DateTimeOffset end, bool? withZone = null)
     {

@@ -60,6 +60,4 @@ public sealed class IndexModel(AppDbContext db, ReaderTimes times) : PageModel
     /// <summary>The booking page for an empty hour, the time filled in (the counselor then picks the case).</summary>
     public string BookAt(DateOnly day, int hour) =>
         Url.Page("/Counselor/Sessions/BookAt", new { startsAt = day.ToDateTime(new TimeOnly(hour, 0)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) })!;
-
-    public static string HourLabel(int hour) => $"{hour}:00";
 }
