@@ -11,12 +11,12 @@ public sealed class IndexModel : PageModel
     {
         if (User.Identity?.IsAuthenticated != true)
         {
-            return Redirect("/account/login");
+            return RedirectToPage("/Account/Login");
         }
         if (User.IsAdmin() || User.IsCounselor())
         {
-            return Redirect("/counselor");
+            return RedirectToPage("/Counselor/Index");
         }
-        return Redirect(User.IsClient() ? "/portal" : "/account/login");
+        return RedirectToPage(User.IsClient() ? "/Portal/Index" : "/Account/Login");
     }
 }

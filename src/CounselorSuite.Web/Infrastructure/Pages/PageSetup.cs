@@ -46,6 +46,9 @@ public static class PageSetup
             o.Conventions.AuthorizeFolder("/Portal", PageAuth.Client);
             o.Conventions.AuthorizePage("/Account/Security", PageAuth.SignedIn);
         }).AddMvcOptions(o => o.Filters.Add<StaffTwoFactorPageFilter>());
+        // Typed page links (asp-page, RedirectToPage) write the addresses people see and tests expect:
+        // "/account/login", not the page's folder name "/Account/Login".
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(PageAuth.SignedIn, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())

@@ -77,7 +77,7 @@ public sealed class EditModel(AppDbContext db, NoteService notes) : PageModel
         TempData["Flash"] = "Draft note deleted.";
         return home.SessionId is { } sessionId
             ? RedirectToPage("/Counselor/Sessions/Details", new { id = sessionId })
-            : RedirectToPage("/Counselor/Case", new { id = home.CaseId });
+            : RedirectToPage("/Counselor/Cases/Overview", new { id = home.CaseId });
     }
 
     private JsonElement BodyFromForm()
