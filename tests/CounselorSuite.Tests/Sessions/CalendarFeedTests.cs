@@ -37,8 +37,9 @@ public sealed class CalendarFeedTests
         Assert.Contains($"UID:{upcoming}@counselorsuite", ics);
         Assert.Contains($"UID:{cancelled}@counselorsuite", ics);
         Assert.Contains("STATUS:CANCELLED", ics);
-        // The counselor's zone (here the practice's, UTC) with its VTIMEZONE, so calendars place it right.
-        Assert.Contains("DTSTART;TZID=Etc/UTC:" + SessionApi.DaysAhead(2, 9).ToString("yyyyMMdd'T'HHmmss"), ics);
+        // A counselor in UTC gets plain UTC times, no VTIMEZONE (the tz database's "Etc/UTC" is UTC too).
+        Assert.Contains("DTSTART:" + SessionApi.DaysAhead(2, 9).ToString("yyyyMMdd'T'HHmmss'Z'"), ics);
+        Assert.DoesNotContain("VTIMEZONE", ics);
         var summaries = ics.Split("\r\n").Where(l => l.StartsWith("SUMMARY:")).ToList();
         Assert.Equal(2, summaries.Count);
         Assert.All(summaries, s => Assert.Equal("SUMMARY:Appointment", s));

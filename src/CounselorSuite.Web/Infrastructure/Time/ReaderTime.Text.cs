@@ -75,8 +75,15 @@ public sealed partial class ReaderTime
             ? $"{RelativeDay(at)}, {Time(at, withZone)}"
             : DateTime(at, withZone);
 
-    /// <summary>The reader's zone named for people: "America/Chicago (CST)".</summary>
-    public string ZoneName => $"{Zone.Id.Replace('_', ' ')} ({Abbreviation(Now.ToDateTimeOffset())})";
+    /// <summary>The reader's zone named for people: "America/Chicago (CST)"; "UTC" once, not "UTC (UTC)".</summary>
+    public string ZoneName
+    {
+        get
+        {
+            var (name, abbreviation) = (Zone.Id.Replace('_', ' '), Abbreviation(Now.ToDateTimeOffset()));
+            return name == abbreviation ? name : $"{name} ({abbreviation})";
+        }
+    }
 
     private string DateText(LocalDate date)
     {

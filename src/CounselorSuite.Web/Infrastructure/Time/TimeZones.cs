@@ -36,9 +36,13 @@ public static class TimeZones
         return Source.CanonicalIdMap.TryGetValue(id.Trim(), out var canonical) ? canonical : null;
     }
 
-    /// <summary>The zone for a stored id; an unknown or empty one reads as UTC, never as an error on a page.</summary>
+    /// <summary>
+    /// The zone for a stored id; an unknown or empty one reads as UTC, never as an error on a page. The tz
+    /// database files "UTC" under "Etc/UTC": both are <see cref="DateTimeZone.Utc"/> here, so code that asks
+    /// "is this UTC?" by id (the calendar feed, the abbreviations) gets the same answer for either.
+    /// </summary>
     public static DateTimeZone Find(string? id) =>
-        Canonical(id) is { } canonical ? DateTimeZoneProviders.Tzdb[canonical] : DateTimeZone.Utc;
+        Canonical(id) is { } canonical && canonical != "Etc/UTC" ? DateTimeZoneProviders.Tzdb[canonical] : DateTimeZone.Utc;
 
     public static bool IsLocale(string? name) => name is not null && Locales.Contains(name, StringComparer.Ordinal);
 
