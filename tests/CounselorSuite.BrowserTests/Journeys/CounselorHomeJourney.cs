@@ -23,7 +23,7 @@ public sealed class CounselorHomeJourney(BrowserHost host)
     public async Task The_counselors_home_shows_an_alert_a_session_today_work_to_review_and_overdue_work_on_desktop_and_phone()
     {
         var world = await CoupleWorld.CreateAsync(host.App);
-        await PrepareDayAsync(world);
+        await PrepareDayAsync(host.App, world);
         await using var journey = Journey.Start(host, "10-counselor-home");
 
         var counselor = await journey.OpenAsync(Viewport.Desktop);
@@ -94,9 +94,8 @@ public sealed class CounselorHomeJourney(BrowserHost host)
     /// app refuses a due date in the past), and a session at noon today (UTC noon is today in every zone people
     /// live in within eleven hours of it).
     /// </summary>
-    private async Task PrepareDayAsync(CoupleWorld world)
+    internal static async Task PrepareDayAsync(BrowserApp app, CoupleWorld world)
     {
-        var app = host.App;
         using var counselor = await app.SignInAsync(world.CounselorEmail);
         using var rileyApi = await app.SignInAsync(world.Riley);
         using var samApi = await app.SignInAsync(world.Sam);
