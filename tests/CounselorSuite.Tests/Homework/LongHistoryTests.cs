@@ -220,7 +220,7 @@ public sealed partial class LongHistoryTests
     [GeneratedRegex("""<section class="card" id="step-(\d+)" """)]
     private static partial Regex StepSection();
 
-    [GeneratedRegex("""title="Item (\d+)">""")]
+    [GeneratedRegex("""<span class="badge">Item (\d+) """)]
     private static partial Regex ItemBadge();
 
     [GeneratedRegex("href=\"/portal/homework/([0-9a-f-]{36})\"")]
