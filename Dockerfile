@@ -23,7 +23,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /out/web/ /app/
 COPY --from=build /out/migrator/ /migrator/
-RUN mkdir -p /data/mail && chown -R "$APP_UID" /data
+RUN mkdir -p /data/mail /data/note-keys && chown -R "$APP_UID" /data
 ENV ASPNETCORE_HTTP_PORTS=5080 \
     ASPNETCORE_ENVIRONMENT=Production \
     Mail__PickupDirectory=/data/mail

@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Operations;
 using CounselorSuite.Web.Infrastructure;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using CounselorSuite.Web.Infrastructure.Web;
@@ -40,6 +41,7 @@ builder.WebHost.ConfigureKestrel(o =>
 
 builder.Services.AddCoreServices(builder.Configuration);
 builder.Services.AddIdentityAndSecurity(builder.Configuration);
+builder.Services.AddTransport(builder.Configuration, builder.Environment);
 builder.Services.AddAppFeatures(builder.Configuration);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 {
@@ -52,7 +54,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     }
 });
 builder.Services.AddOpenApi();
-builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.Configure<JsonOptions>(o => JsonInputRules.Apply(o.SerializerOptions));
 builder.Services.AddAppPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 if (builder.Configuration.GetValue("Jobs:RunServer", true))
@@ -63,6 +65,8 @@ if (builder.Configuration.GetValue("Jobs:RunServer", true))
 
 var app = builder.Build();
 
+app.UseTransport();
+
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // Bad input that reaches model binding (malformed JSON, wrong types, too large) is the caller's
@@ -72,6 +76,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseAppStatusCodePages();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<ApiBodySizeLimitMiddleware>();
+app.UseMiddleware<InputGuardMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
@@ -82,12 +87,14 @@ app.UseMiddleware<PracticeFromUserMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapHealthChecks("/health");
-app.MapAccountsApi();
-app.MapInvitationsApi();
-app.MapCasesApi();
-app.MapFeatureApis();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+// Every API route is in this group, so what applies to all of them is declared once.
+var api = app.MapGroup("").AddEndpointFilter<UtcArgumentsFilter>();
+api.MapAccountsApi();
+api.MapInvitationsApi();
+api.MapCasesApi();
+api.MapFeatureApis();
 app.MapAppPages();
 app.MapJobsDashboard(app.Configuration);
 app.MapBenchBaseline(); // only with Bench:BaselineEndpoint=true (scripts/bench)

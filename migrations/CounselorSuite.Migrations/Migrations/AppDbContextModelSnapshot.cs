@@ -1878,6 +1878,10 @@ namespace CounselorSuite.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("client_id");
 
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
                     b.Property<Guid>("OccurrenceId")
                         .HasColumnType("uuid")
                         .HasColumnName("occurrence_id");
@@ -1920,6 +1924,10 @@ namespace CounselorSuite.Migrations.Migrations
 
                     b.HasIndex("PracticeId", "ClientId")
                         .HasDatabaseName("ix_safety_alerts_practice_id_client_id");
+
+                    b.HasIndex("PracticeId", "RaisedAt")
+                        .HasDatabaseName("ix_safety_alerts_unnotified")
+                        .HasFilter("notified_at IS NULL");
 
                     b.HasIndex("PracticeId", "ResolvedBy")
                         .HasDatabaseName("ix_safety_alerts_practice_id_resolved_by");

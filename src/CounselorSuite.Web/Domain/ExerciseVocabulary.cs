@@ -89,12 +89,15 @@ public static class ExerciseVocabulary
         _ => "Individual or couple",
     };
 
-    /// <summary>Parses a name exactly as stored (case-sensitive, no numbers), so "3" or "safety" are unknown.</summary>
-    public static bool TryParseName<TEnum>(string? value, out TEnum parsed) where TEnum : struct, Enum
+    /// <summary>
+    /// Parses one name exactly as stored (case-sensitive unless asked, no numbers, no spaces, no
+    /// "A,B" combinations), so "3", " Couple" or "Individual,Couple" are unknown.
+    /// </summary>
+    public static bool TryParseName<TEnum>(string? value, out TEnum parsed, bool ignoreCase = false) where TEnum : struct, Enum
     {
         parsed = default;
-        return !string.IsNullOrWhiteSpace(value)
-            && Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal)
-            && Enum.TryParse(value, ignoreCase: false, out parsed);
+        var name = value is null ? null
+            : Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
+        return name is not null && Enum.TryParse(name, ignoreCase: false, out parsed);
     }
 }

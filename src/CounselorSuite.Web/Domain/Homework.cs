@@ -219,6 +219,12 @@ public sealed class SafetyAlert : ITenantOwned
     public string? ResolutionNote { get; set; }
     public Guid? ResolvedBy { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>
+    /// When the counselors' "attention needed" mail went out; null until then. The alert row is its own
+    /// outbox: written in the alert's transaction, sent by a retried job, swept up if that job was lost.
+    /// </summary>
+    public DateTimeOffset? NotifiedAt { get; set; }
 }
 
 /// <summary>A reminder sent (or being sent): inserted before sending, one per occurrence and kind.</summary>

@@ -112,7 +112,13 @@ public static class ServiceRegistration
             o.SlidingExpiration = true;
         });
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        services.AddAuthorizationBuilder().AddApiPolicies();
+        // Safe by default: an endpoint or page without its own policy needs a signed-in user; the few meant
+        // for everyone say AllowAnonymous (AuthorizationCoverageTests lists them). An address that matches
+        // nothing passes, so it gets its 404 page rather than a sign-in redirect.
+        services.AddAuthorizationBuilder().AddApiPolicies()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is null))
+                .Build());
 
         services.AddDataProtection()
             .SetApplicationName("CounselorSuite")

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CounselorSuite.Web.Pages;
 
 /// <summary>The front door: each person goes to their own start page.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet()

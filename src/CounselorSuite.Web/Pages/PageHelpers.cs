@@ -21,9 +21,14 @@ public static class PageHelpers
         }
     }
 
-    /// <summary>A return URL we may send someone to: only paths on this site.</summary>
+    /// <summary>
+    /// A return URL we may send someone to: only paths on this site. The return address if it stays on this site, else home. Mirrors what LocalRedirect accepts: a tab
+    /// or other control character makes an address not local (browsers drop them, so "/\t/evil.test"
+    /// would become "//evil.test"), and LocalRedirect would throw on it instead of going home.
+    /// </summary>
     public static string SafeLocal(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 

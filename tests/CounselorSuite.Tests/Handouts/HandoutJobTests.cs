@@ -158,9 +158,9 @@ public sealed class HandoutJobTests
         var app = await HandoutTestApp.SharedAsync();
         var (world, id) = await QueuedAsync(app, includeProgress: true);
         var clientId = world.Clients[0].Id;
-        TestProgressSource.Before[clientId] = _ => throw new InvalidOperationException("database hiccup with private words");
+        TestProgressSource.Before[clientId] = _ => throw new TimeoutException("database hiccup with private words");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunJobAsync(world.Practice.PracticeId, id));
+        await Assert.ThrowsAsync<TimeoutException>(() => app.RunJobAsync(world.Practice.PracticeId, id));
 
         var state = await (await world.Counselor.GetAsync($"/api/handouts/{id}")).ReadJsonAsync();
         Assert.Equal("Failed", state["status"]!.GetValue<string>());
@@ -171,5 +171,24 @@ public sealed class HandoutJobTests
         TestProgressSource.Before.TryRemove(clientId, out _);
         await app.RunJobAsync(world.Practice.PracticeId, id); // Hangfire's automatic retry
         Assert.Equal("Ready", (await RowAsync(app, id)).Status);
+    }
+
+    [Fact]
+    public async Task A_render_that_fails_on_what_the_handout_holds_ends_failed_at_once_without_retries()
+    {
+        var app = await HandoutTestApp.SharedAsync();
+        var (world, id) = await QueuedAsync(app, includeProgress: true);
+        var clientId = world.Clients[0].Id;
+        TestProgressSource.Before[clientId] = _ => throw new ArgumentException("the renderer refuses a character");
+
+        await app.RunJobAsync(world.Practice.PracticeId, id); // returns: Hangfire sees success and does not retry
+        TestProgressSource.Before.TryRemove(clientId, out _);
+
+        var row = await RowAsync(app, id);
+        Assert.Equal("Failed", row.Status);
+        Assert.Equal(1, row.Attempts);
+        var state = await (await world.Counselor.GetAsync($"/api/handouts/{id}")).ReadJsonAsync();
+        Assert.DoesNotContain("tried again automatically", state["error"]!.GetValue<string>());
+        Assert.DoesNotContain("refuses a character", state["error"]!.GetValue<string>());
     }
 }

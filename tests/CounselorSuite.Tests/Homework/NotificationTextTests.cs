@@ -54,6 +54,7 @@ public sealed class NotificationTextTests
         await riley.SubmitOkAsync(money, HomeworkApi.Answers(exercise, "Answer text that must never be mailed"));
         var check = items.First(i => i["exerciseTitle"]!.GetValue<string>() == SafetyAlertTests.CheckIn)["id"]!.GetValue<Guid>();
         await riley.SubmitOkAsync(check, SafetyAlertTests.DangerAnswers(checkIn));
+        await SafetyAlertNoticeTests.SendNoticeAsync(app, world.Practice.PracticeId, await SafetyAlertNoticeTests.OnlyOpenAlertAsync(world.Counselor));
         (await world.Counselor.PostAsJsonAsync($"/api/assignments/{money}/review", new { comment = "Feedback text that must never be mailed" })).EnsureSuccessStatusCode();
 
         var mails = new[] { world.Clients[0].Email, world.Clients[1].Email, world.CounselorEmail }

@@ -54,7 +54,9 @@ public sealed class SafetyAlertTests
         var alert = Assert.Single(alerts["items"]!.AsArray())!;
         Assert.Equal(world.Clients[0].Id, alert["clientId"]!.GetValue<Guid>());
         Assert.DoesNotContain("phone", alerts.ToJsonString());
-        // The counselor's mail says only that a client needs attention.
+        // The counselor's mail comes from a job, not from the client's request, and says only that a client needs attention.
+        Assert.Equal(mailBefore, MailsTo(app, world.CounselorEmail).Count);
+        await SafetyAlertNoticeTests.SendNoticeAsync(app, world.Practice.PracticeId, alert["id"]!.GetValue<Guid>());
         var mail = Assert.Single(MailsTo(app, world.CounselorEmail).Skip(mailBefore));
         Assert.Contains("A client needs your attention.", mail);
         Assert.DoesNotContain("phone", mail);

@@ -87,6 +87,8 @@ public class TestApp : WebApplicationFactory<Program>
             ["Mail:PickupDirectory"] = MailFolder,
             // The notes' key ring lives outside the database; each test app gets a throwaway one.
             ["Notes:KeyDirectory"] = NotesKeyDirectory.Value,
+            // The test client speaks plain HTTP; TransportTests turn Secure cookies and HSTS back on.
+            ["Security:HttpsOnly"] = "false",
         };
         foreach (var (key, value) in _settings)
         {

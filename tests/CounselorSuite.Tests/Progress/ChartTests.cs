@@ -84,7 +84,7 @@ public sealed class ChartTests
         Assert.Contains("Reliable improvement", texts);
         Assert.Contains("Score (0 to 27)", texts);
         Assert.Contains("Moderately severe", texts);
-        Assert.Contains("reliable improvement (reliable change index -2.4)", chart.Text.Summary);
+        Assert.Contains("reliable improvement (reliable change index -2.39, reliable beyond ±1.96)", chart.Text.Summary);
         Assert.Equal(["Date", "Mood screen (9 items)", "Band"], chart.Text.Table.Columns);
         Assert.Equal("Moderate", chart.Text.Table.Rows[^1][2]);
     }

@@ -54,4 +54,20 @@ public sealed class ReliableChangeTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReliableChange.Compute(1, 2, 5, r, true));
     }
+
+    [Theory]
+    // SD 1 and reliability 0.5 make Sdiff exactly 1, so the index is the difference itself.
+    [InlineData(1.9555, false, 1.95)]
+    [InlineData(1.9601, true, 1.97)]
+    [InlineData(-1.9575, false, -1.95)] // plain rounding would show -1.96, the threshold itself
+    [InlineData(-1.9649, true, -1.97)]
+    [InlineData(-2.3851, true, -2.39)]
+    public void The_index_is_shown_with_two_decimals_that_never_contradict_the_verdict(double index, bool reliable, double shown)
+    {
+        var change = ReliableChange.Compute(0, index, normativeSd: 1, reliability: 0.5, higherIsBetter: true);
+
+        Assert.Equal(reliable, change.IsReliable);
+        Assert.Equal(shown, ReliableChange.Shown(change), 10);
+        Assert.Equal(reliable, Math.Abs(ReliableChange.Shown(change)) > ReliableChange.Threshold);
+    }
 }

@@ -28,7 +28,8 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Accounts").RequireRateLimiting(AuthRateLimit);
+        // Signing in and registering are for people not signed in yet: anonymous on purpose, rate limited.
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").RequireRateLimiting(AuthRateLimit).AllowAnonymous();
         auth.MapPost("/register-practice", RegisterPractice).WithName("RegisterPractice");
         auth.MapPost("/login", Login).WithName("Login");
         auth.MapPost("/refresh", Refresh).WithName("Refresh");

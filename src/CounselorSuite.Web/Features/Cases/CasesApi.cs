@@ -46,12 +46,12 @@ public static class CasesApi
         CreateCaseRequest request, HttpContext http, CaseOpener opener, CancellationToken ct)
     {
         var errors = new FieldErrors().Require(request.Title, "title", 200, "Title");
-        if (!Enum.TryParse<CaseKind>(request.Kind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
+        if (!ExerciseVocabulary.TryParseName<CaseKind>(request.Kind, out var kind))
         {
             errors.Add("kind", "Kind must be Individual, Couple or Family.");
         }
         var confidentiality = ConfidentialityAgreement.NotRecorded;
-        if (request.Confidentiality is not null && (!Enum.TryParse(request.Confidentiality, false, out confidentiality) || !Enum.IsDefined(confidentiality)))
+        if (request.Confidentiality is not null && !ExerciseVocabulary.TryParseName(request.Confidentiality, out confidentiality))
         {
             errors.Add("confidentiality", "Confidentiality must be NotRecorded, NoSecrets, LimitedSecrets or FullConfidentiality.");
         }

@@ -31,6 +31,12 @@ public sealed class HandoutRenderJob(
     Microsoft.Extensions.Options.IOptions<HandoutOptions> options, ILogger<HandoutRenderJob> log, UnitOfWork work)
 {
     public const string TransientError = "The handout could not be made just now. It is tried again automatically; if it stays like this, press Retry.";
+    public const string CannotRender = "The handout could not be made from what it contains. Make it again with a shorter or simpler note, or without the exercise that was changed.";
+
+    /// <summary>Database, network and time-out trouble passes; anything the renderer throws about content does not.</summary>
+    public static bool IsWorthRetrying(Exception e) =>
+        e is System.Data.Common.DbException or TimeoutException or IOException or OutOfMemoryException
+        || (e.InnerException is { } inner && IsWorthRetrying(inner));
 
     [PracticeJob]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [15, 60, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -66,6 +72,12 @@ public sealed class HandoutRenderJob(
             await work.RecordFailureAsync(() => db.Handouts.Where(h => h.Id == handoutId && h.ClaimToken == token && h.Status == HandoutStatus.Running)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Status, HandoutStatus.Queued).SetProperty(h => h.ClaimToken, (Guid?)null), CancellationToken.None));
             throw;
+        }
+        catch (Exception e) when (!IsWorthRetrying(e))
+        {
+            // The renderer refused what the handout holds: every retry would fail the same way.
+            log.LogError(e, "Handout {HandoutId} cannot be rendered; it is marked failed without retries.", handoutId);
+            await FailAsync(handoutId, token, CannotRender);
         }
         catch (Exception e)
         {

@@ -135,9 +135,9 @@ public sealed class HandoutService(
         {
             errors.Add("password", "Give a password or ask for one to be made, not both.");
         }
-        else if (password is not null && (password.Length is < 8 or > 128 || password.Any(char.IsControl)))
+        else if (password is not null && (password.Length is < 8 or > 128 || !Infrastructure.Input.TextRules.IsPlainSecret(password)))
         {
-            errors.Add("password", "The password must be 8 to 128 characters, without control characters.");
+            errors.Add("password", "The password must be 8 to 128 characters, without control or invisible formatting characters.");
         }
         var now = clock.GetUtcNow();
         var nightBefore = false;

@@ -16,6 +16,9 @@ public static class HomeworkRegistration
         services.AddScoped<IClientErasureContributor, HomeworkErasureContributor>();
         services.AddScoped<HomeworkReminders>();
         services.AddScoped<HomeworkReminderFanOut>();
+        services.AddScoped<SafetyAlertNotices>();
+        services.AddScoped<SafetyAlertNoticeFanOut>();
+        services.AddRecurringJob<SafetyAlertNoticeFanOut>(SafetyAlertNotices.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), SafetyAlertNoticeFanOut.Schedule);
         services.AddRecurringJob<HomeworkReminderFanOut>(HomeworkReminders.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), HomeworkReminders.Schedule);
         return services;
     }

@@ -5,7 +5,9 @@ using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Tenancy;
 using CounselorSuite.Web.Infrastructure.Web;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -17,7 +19,8 @@ namespace CounselorSuite.Web.Features.Homework;
 /// may do it, validates, and changes nothing when it fails.
 /// </summary>
 public sealed class HomeworkService(
-    AppDbContext db, IAuditLog audit, INotificationSender notifications, TimeProvider clock, ILogger<HomeworkService> logger)
+    AppDbContext db, IAuditLog audit, INotificationSender notifications, TimeProvider clock, ILogger<HomeworkService> logger,
+    IBackgroundJobClient jobs, UnitOfWork work)
 {
     public const int MaxRecurrence = 60;
     public const int MaxNote = 2000;
@@ -232,7 +235,9 @@ public sealed class HomeworkService(
             return Failure.Conflict("These answers were changed elsewhere (another tab or device). Reload to see the latest before saving.");
         }
 
-        var danger = AnswerRules.SignalsDanger(answers, version.Prompts);
+        // A measure's critical rules count as in a submit (a scale prompt cannot spell out "values" or "atOrAbove").
+        var danger = AnswerRules.SignalsDanger(answers, version.Prompts)
+            || await Progress.Measures.MeasureSubmissions.HitsCriticalRuleAsync(db, clock, version, answers, ct);
         if (danger)
         {
             // A client who is interrupted may never submit: a danger answer in a draft reaches the counselor too.
@@ -350,7 +355,7 @@ public sealed class HomeworkService(
         }
         if (alert is not null)
         {
-            await NotifyCounselorsAsync(occurrence.CaseId, ct);
+            NotifyCounselors(alert);
         }
         return new SubmitResponse(nameof(OccurrenceState.Submitted), now, occurrence.Id, submission.Id, danger);
     }
@@ -723,14 +728,19 @@ public sealed class HomeworkService(
             db.ChangeTracker.Clear(); // raised by a save running at the same moment
             return;
         }
-        await NotifyCounselorsAsync(occurrence.CaseId, ct);
+        NotifyCounselors(alert);
     }
 
-    private async Task NotifyCounselorsAsync(Guid caseId, CancellationToken ct)
+    /// <summary>
+    /// The mail goes from a retried job enqueued once the alert has committed (the job runs on another
+    /// connection); if this process dies before the enqueue, <see cref="SafetyAlertNotices.SweepAsync"/>
+    /// finds the alert unsent and sends it.
+    /// </summary>
+    private void NotifyCounselors(SafetyAlert alert)
     {
-        var counselors = await db.CaseCounselors.AsNoTracking().Where(c => c.CaseId == caseId).Select(c => c.CounselorId).ToListAsync(ct);
         logger.LogInformation("A safety alert was raised for a case");
-        await notifications.SendAsync(counselors, Notice.ClientNeedsAttention, ct);
+        var (practiceId, alertId) = (alert.PracticeId, alert.Id);
+        work.AfterCommit(() => jobs.Enqueue<SafetyAlertNotices>(n => n.SendAsync(practiceId, alertId, CancellationToken.None)));
     }
 
     public async Task<Outcome<SafetyAlertResponse>> ResolveAlertAsync(ClaimsPrincipal user, Guid alertId, ResolveAlertRequest request, CancellationToken ct)

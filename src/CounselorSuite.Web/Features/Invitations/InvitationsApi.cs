@@ -24,8 +24,8 @@ public static class InvitationsApi
                 "email of their own, `userName` (3-64 letters, digits, '.', '_' or '-'): the username is reserved at once, " +
                 "nothing is mailed, and the answer carries a one-time `setupCode` (valid 7 days) that the client enters " +
                 "with the username at `acceptUrl` (the setup page) or POST /api/invitations/setup.");
-        group.MapPost("/accept", Accept).RequireRateLimiting(AccountsApi.AuthRateLimit).WithName("AcceptInvitation");
-        group.MapPost("/setup", Setup).RequireRateLimiting(AccountsApi.AuthRateLimit).WithName("SetUpAccountWithCode")
+        group.MapPost("/accept", Accept).RequireRateLimiting(AccountsApi.AuthRateLimit).AllowAnonymous().WithName("AcceptInvitation");
+        group.MapPost("/setup", Setup).RequireRateLimiting(AccountsApi.AuthRateLimit).AllowAnonymous().WithName("SetUpAccountWithCode")
             .WithSummary("An email-less client sets a password with their username and one-time setup code");
         group.MapPost("/{id:guid}/revoke", Revoke).RequireAuthorization(ApiAuth.Staff).WithName("RevokeInvitation")
             .WithSummary("Withdraw an unused invitation; a reserved username is released");

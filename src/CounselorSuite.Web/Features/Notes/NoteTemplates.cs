@@ -18,7 +18,7 @@ public static class NoteTemplates
         };
 
     public static bool TryParseTemplate(string? value, out NoteTemplate template) =>
-        Enum.TryParse(value, ignoreCase: false, out template) && Enum.IsDefined(template);
+        ExerciseVocabulary.TryParseName(value, out template);
 
     /// <summary>
     /// Reads a body: an object with the template's fields (each a string; missing ones are empty), or, for

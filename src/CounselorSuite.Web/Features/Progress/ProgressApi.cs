@@ -1,3 +1,4 @@
+using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Web;
@@ -41,7 +42,7 @@ public static class ProgressApi
             errors.Add("format", "Format is csv or json.");
         }
         var chosen = SeriesResolution.Auto;
-        if (resolution is not null && !(Enum.TryParse(resolution, ignoreCase: true, out chosen) && Enum.IsDefined(chosen) && !int.TryParse(resolution, out _)))
+        if (resolution is not null && !ExerciseVocabulary.TryParseName(resolution, out chosen, ignoreCase: true))
         {
             errors.Add("resolution", "Resolution is auto, answer or week.");
         }

@@ -58,7 +58,9 @@ public sealed record ProgressAdherenceResponse(
 
 public sealed record MeasureResultResponse(DateTimeOffset At, double Total, string? Band, bool Concern, IReadOnlyList<SubscaleValue> Subscales);
 
-public sealed record ReliableChangeResponse(double Before, double After, double Index, string Direction);
+/// <param name="Index">Two decimals, rounded away from <paramref name="Threshold"/> so it agrees with <paramref name="Direction"/>.</param>
+/// <param name="Threshold">A change is reliable when the index lies beyond ± this value.</param>
+public sealed record ReliableChangeResponse(double Before, double After, double Index, string Direction, double Threshold);
 
 /// <param name="ReliableChange">From the first to the latest result shown; null without reliability figures or with one result.</param>
 public sealed record MeasureProgressResponse(
@@ -160,7 +162,7 @@ public static class ProgressReport
                 return new MeasureProgressResponse(measure.Key, measure.Version, measure.Title, measure.ScoreRange.Min, measure.ScoreRange.Max,
                     measure.HigherIsBetter,
                     results.Select(r => new MeasureResultResponse(r.At, Round(r.Total), r.Band, r.Concern, Subscales(r.Subscales))).ToList(),
-                    change is null ? null : new ReliableChangeResponse(change.Before, change.After, Round(change.Index), change.Direction.ToString()));
+                    change is null ? null : new ReliableChangeResponse(change.Before, change.After, ReliableChange.Shown(change), change.Direction.ToString(), ReliableChange.Threshold));
             })
             .OrderBy(m => m.Title, StringComparer.Ordinal)
             .ToList();

@@ -122,14 +122,14 @@ public sealed class SessionService(AppDbContext db, IAuditLog audit, TimeProvide
     public async Task<SessionOutcome> ChangeStatusAsync(ClaimsPrincipal user, Guid sessionId, StatusChange change, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!Enum.TryParse<SessionStatus>(change.Status, false, out var status) || !Enum.IsDefined(status))
+        if (!ExerciseVocabulary.TryParseName<SessionStatus>(change.Status, out var status))
         {
             errors.Add("status", "Status must be Scheduled, Attended, Cancelled or NoShow.");
         }
         SessionCanceller? canceller = null;
         if (status == SessionStatus.Cancelled)
         {
-            if (!Enum.TryParse<SessionCanceller>(change.CancelledBy, false, out var by) || !Enum.IsDefined(by))
+            if (!ExerciseVocabulary.TryParseName<SessionCanceller>(change.CancelledBy, out var by))
             {
                 errors.Add("cancelledBy", "Say who cancelled: Counselor, Client or Practice.");
             }

@@ -18,6 +18,16 @@ public sealed class MailOptions
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
 
+    /// <summary>
+    /// Mail names people and says that they have something waiting: it goes to the SMTP server encrypted
+    /// (TLS on connect for port 465, else STARTTLS), or not at all. Only Mail__RequireTls=false allows
+    /// a plain connection, for a relay on the same host.
+    /// </summary>
+    public bool RequireTls { get; set; } = true;
+
+    public SecureSocketOptions SocketOptions => !RequireTls ? SecureSocketOptions.StartTlsWhenAvailable
+        : SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+
     /// <summary>Where mail goes as .eml files when no SMTP server is configured, so nothing is dropped.</summary>
     public string PickupDirectory { get; set; } = Path.Combine(".data", "mail");
 }
@@ -54,7 +64,7 @@ public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender
         }
 
         using var client = new SmtpClient();
-        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, o.SocketOptions, cancellationToken);
         if (!string.IsNullOrEmpty(o.SmtpUser))
         {
             await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", cancellationToken);

@@ -45,7 +45,11 @@ public static class PageSetup
             o.Conventions.AuthorizeFolder("/Admin", PageAuth.Admin);
             o.Conventions.AuthorizeFolder("/Portal", PageAuth.Client);
             o.Conventions.AuthorizePage("/Account/Security", PageAuth.SignedIn);
-        }).AddMvcOptions(o => o.Filters.Add<StaffTwoFactorPageFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<Input.InputGuardPageFilter>();
+            o.Filters.Add<StaffTwoFactorPageFilter>();
+        });
         // Typed page links (asp-page, RedirectToPage) write the addresses people see and tests expect:
         // "/account/login", not the page's folder name "/Account/Login".
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -158,7 +162,7 @@ public static class PageSetup
             var practice = await look.GetAsync(http.RequestAborted);
             var css = practice is null ? "" : $":root {{ --accent: {practice.AccentColor}; }}\n";
             return Results.Text(css, "text/css");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous(); // the sign-in page uses it too
         return app;
     }
 }

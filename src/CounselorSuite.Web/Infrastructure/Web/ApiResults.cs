@@ -46,7 +46,8 @@ public static class Paging
     public static (int Skip, int Take) Normalize(int? page, int? pageSize)
     {
         var size = Math.Clamp(pageSize ?? 25, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        // ?page=99999999 asks for a page past the end: an empty page, never an overflow.
+        var number = Math.Clamp(page ?? 1, 1, int.MaxValue / size);
         return ((number - 1) * size, size);
     }
 }

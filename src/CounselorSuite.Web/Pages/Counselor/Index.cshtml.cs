@@ -64,11 +64,11 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCoun
         {
             ModelState.AddModelError("Input.Title", "Title must be at most 200 characters.");
         }
-        if (!Enum.TryParse<CaseKind>(Input.Kind, false, out var kind) || !Enum.IsDefined(kind))
+        if (!ExerciseVocabulary.TryParseName<CaseKind>(Input.Kind, out var kind))
         {
             ModelState.AddModelError("Input.Kind", "Choose Individual, Couple or Family.");
         }
-        if (!Enum.TryParse<ConfidentialityAgreement>(Input.Confidentiality, false, out var agreement) || !Enum.IsDefined(agreement))
+        if (!ExerciseVocabulary.TryParseName<ConfidentialityAgreement>(Input.Confidentiality, out var agreement))
         {
             ModelState.AddModelError("Input.Confidentiality", "Choose one of the agreements.");
         }

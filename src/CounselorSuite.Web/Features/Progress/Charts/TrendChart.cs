@@ -223,11 +223,11 @@ public static class TrendChart
         }
         if (changeText is not null)
         {
-            text.Append($" The change from the first to the latest score is a {changeText.ToLowerInvariant()} (reliable change index {ChartStyle.Number(input.LatestChange!.Index, settings)}).");
+            text.Append($" The change from the first to the latest score is a {changeText.ToLowerInvariant()} (reliable change index {Measures.ReliableChange.Shown(input.LatestChange!).ToString("0.00", settings.Culture)}, reliable beyond ±{Measures.ReliableChange.Threshold.ToString("0.00", settings.Culture)}).");
         }
         else if (input.LatestChange is { } change)
         {
-            text.Append($" The change from the first to the latest score is within measurement error (reliable change index {ChartStyle.Number(change.Index, settings)}).");
+            text.Append($" The change from the first to the latest score is within measurement error (reliable change index {Measures.ReliableChange.Shown(change).ToString("0.00", settings.Culture)}, reliable beyond ±{Measures.ReliableChange.Threshold.ToString("0.00", settings.Culture)}).");
         }
         if (input.SessionDates.Count > 0 || input.AssignmentStarts.Count > 0)
         {

@@ -92,6 +92,17 @@ public static class MeasureSubmissions
         return new ScoredMeasure(measure, MeasureScorer.Score(measure, values));
     }
 
+    /// <summary>
+    /// Whether the answers so far (a draft) hit a critical rule of the measure behind <paramref name="version"/>:
+    /// the same rules a submit scores, whatever kind ("values", "atOrAbove", "atOrBelow") and prompt.
+    /// </summary>
+    public static async Task<bool> HitsCriticalRuleAsync(AppDbContext db, TimeProvider clock, ExerciseVersion version,
+        IReadOnlyList<PromptAnswer> answers, CancellationToken ct)
+    {
+        var measure = await MeasureForms.MeasureOfAsync(db, clock, version.Id, ct);
+        return measure is not null && MeasureScorer.CriticalHits(measure, ValuesOf(measure, version.Prompts, answers)).Count > 0;
+    }
+
     /// <summary>The answers as item id → value: a scale's number, or the value behind a choice's label.</summary>
     public static Dictionary<string, double> ValuesOf(MeasureDefinition measure, IReadOnlyList<ExercisePrompt> prompts, IReadOnlyList<PromptAnswer> answers)
     {

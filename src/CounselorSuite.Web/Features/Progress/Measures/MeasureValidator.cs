@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using CounselorSuite.Web.Domain;
 
 namespace CounselorSuite.Web.Features.Progress.Measures;
 
@@ -26,6 +27,7 @@ public static partial class MeasureValidator
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         NumberHandling = JsonNumberHandling.Strict,
@@ -512,7 +514,7 @@ public static partial class MeasureValidator
     }
 
     private static bool TryParseEnum<T>(string text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
+        ExerciseVocabulary.TryParseName(text, out value, ignoreCase: true);
 
     private static void RequireText(string? value, string path, string missing, int maxLength, Action<string, string> problem)
     {

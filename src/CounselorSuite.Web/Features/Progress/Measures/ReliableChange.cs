@@ -40,6 +40,18 @@ public static class ReliableChange
         return new ReliableChangeResult(before, after, se, sdiff, rci, reliable, direction);
     }
 
+    /// <summary>
+    /// The index as shown: two decimals, rounded away from the threshold, so the number never contradicts
+    /// the verdict (decided on the unrounded value). 1.9555 shows as 1.95 beside "no reliable change",
+    /// 1.9601 as 1.97 beside a reliable one; at most 0.01 off.
+    /// </summary>
+    public static double Shown(ReliableChangeResult change)
+    {
+        var magnitude = Math.Abs(change.Index) * 100;
+        var shown = (change.IsReliable ? Math.Ceiling(magnitude) : Math.Floor(magnitude)) / 100;
+        return Math.CopySign(shown, change.Index);
+    }
+
     /// <summary>The change between two total scores of a measure, or null when the measure has no reliability figures.</summary>
     public static ReliableChangeResult? Compute(MeasureDefinition measure, double before, double after) =>
         measure.Reliability is { } r ? Compute(before, after, r.NormativeSd, r.Coefficient, measure.HigherIsBetter) : null;

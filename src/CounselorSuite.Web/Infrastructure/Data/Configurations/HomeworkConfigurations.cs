@@ -161,6 +161,8 @@ internal sealed class SafetyAlertConfiguration : IEntityTypeConfiguration<Safety
         b.HasIndex(a => new { a.PracticeId, a.OccurrenceId, a.Source }).IsUnique();
         b.HasIndex(a => new { a.PracticeId, a.CaseId, a.Status });
         b.HasIndex(a => new { a.PracticeId, a.Status, a.RaisedAt });
+        // The sweep for notices whose job was lost reads only unsent alerts.
+        b.HasIndex(a => new { a.PracticeId, a.RaisedAt }).HasFilter("notified_at IS NULL").HasDatabaseName("ix_safety_alerts_unnotified");
         b.HasOne<Case>().WithMany().HasForeignKey(a => new { a.PracticeId, a.CaseId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Occurrence>().WithMany().HasForeignKey(a => new { a.PracticeId, a.OccurrenceId }).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(a => new { a.PracticeId, a.ClientId }).OnDelete(DeleteBehavior.Restrict);

@@ -58,7 +58,7 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
         {
             return NotFound();
         }
-        if (!Enum.TryParse<ConfidentialityAgreement>(Confidentiality, false, out var agreement) || !Enum.IsDefined(agreement))
+        if (!ExerciseVocabulary.TryParseName<ConfidentialityAgreement>(Confidentiality, out var agreement))
         {
             ModelState.AddModelError(nameof(Confidentiality), "Choose one of the agreements.");
             return await RefusedAsync(id, ct);

@@ -68,7 +68,7 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
         var (verb, index) = ParseCommand(command);
         switch (verb)
         {
-            case "add" when Enum.TryParse<PromptKind>(command!["add-".Length..], out var kind) && Input.Prompts.Count < ExerciseRules.MaxPrompts:
+            case "add" when ExerciseVocabulary.TryParseName<PromptKind>(command!["add-".Length..], out var kind) && Input.Prompts.Count < ExerciseRules.MaxPrompts:
                 Input.Prompts.Add(new PromptInput
                 {
                     Id = NewId(), Kind = kind.ToString(),

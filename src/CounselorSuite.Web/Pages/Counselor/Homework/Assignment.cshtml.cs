@@ -72,7 +72,7 @@ public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, I
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, string? change, CancellationToken ct)
     {
-        if (!Enum.TryParse<HomeworkService.StatusChange>(change, false, out var what))
+        if (!ExerciseVocabulary.TryParseName<HomeworkService.StatusChange>(change, out var what))
         {
             return BadRequest();
         }
