@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,6 +18,9 @@ public abstract record ExerciseChange
 
     public sealed record Deleted : ExerciseChange;
 
+    /// <summary>Archived or brought back.</summary>
+    public sealed record ArchiveSet(Guid Id, bool Archived) : ExerciseChange;
+
     public sealed record NotFound : ExerciseChange;
 
     /// <summary>Someone saved a newer version since the editor loaded <c>BaseVersion</c>.</summary>
@@ -23,6 +28,24 @@ public abstract record ExerciseChange
 
     /// <summary>The exercise's state forbids it (a built-in is read-only; an assigned one stays).</summary>
     public sealed record Refused(string Reason) : ExerciseChange;
+
+    /// <summary>A colleague's exercise (or a built-in, for archiving): the caller may read and copy it, not change it.</summary>
+    public sealed record NotYours : ExerciseChange
+    {
+        public const string Reason = "Only the counselor who made this exercise, or an admin, can change, archive or delete it. Copy it to adapt it.";
+    }
+}
+
+/// <summary>
+/// Who asks for a change to the library. The library is the practice's: everyone on its staff reads and
+/// copies every exercise, but a counselor changes, archives or deletes only the exercises they made; an
+/// admin may do so for all of them, and is the only one who archives a built-in for the whole practice.
+/// </summary>
+public sealed record ExerciseEditorRole(Guid UserId, bool IsAdmin)
+{
+    public static ExerciseEditorRole Of(ClaimsPrincipal user) => new(user.UserId(), user.IsAdmin());
+
+    public bool MayChange(Guid? createdBy, bool builtIn) => IsAdmin || (!builtIn && createdBy == UserId);
 }
 
 /// <summary>
@@ -48,8 +71,9 @@ public sealed class ExerciseEditor(AppDbContext db, IExerciseUsage usage, TimePr
     }
 
     /// <summary>Saves <paramref name="content"/> as the next version of an exercise the editor loaded at <paramref name="baseVersion"/>.</summary>
-    public async Task<ExerciseChange> UpdateAsync(Guid id, int baseVersion, ExerciseContent content, Guid userId, CancellationToken ct)
+    public async Task<ExerciseChange> UpdateAsync(Guid id, int baseVersion, ExerciseContent content, ExerciseEditorRole editor, CancellationToken ct)
     {
+        var userId = editor.UserId;
         var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (exercise is null)
         {
@@ -58,6 +82,10 @@ public sealed class ExerciseEditor(AppDbContext db, IExerciseUsage usage, TimePr
         if (exercise.IsBuiltIn)
         {
             return new ExerciseChange.Refused("Built-in exercises cannot be edited. Copy it into your practice's exercises and edit the copy.");
+        }
+        if (!editor.MayChange(exercise.CreatedBy, builtIn: false))
+        {
+            return new ExerciseChange.NotYours();
         }
         if (exercise.CurrentVersion != baseVersion)
         {
@@ -118,19 +146,29 @@ public sealed class ExerciseEditor(AppDbContext db, IExerciseUsage usage, TimePr
         return copy;
     }
 
-    public async Task<bool> SetArchivedAsync(Guid id, bool archived, CancellationToken ct)
+    public async Task<ExerciseChange> SetArchivedAsync(Guid id, bool archived, ExerciseEditorRole editor, CancellationToken ct)
     {
+        var owner = await db.Exercises.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new { e.CreatedBy, BuiltIn = e.BuiltInKey != null }).FirstOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            return new ExerciseChange.NotFound();
+        }
+        if (!editor.MayChange(owner.CreatedBy, owner.BuiltIn))
+        {
+            return new ExerciseChange.NotYours();
+        }
         var now = clock.GetUtcNow();
         // Archiving is not an edit of the content: it never conflicts with one, so no version check.
-        var changed = await db.Exercises.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+        await db.Exercises.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.IsArchived, archived)
             .SetProperty(e => e.ArchivedAt, archived ? now : null)
             .SetProperty(e => e.UpdatedAt, now), ct);
-        return changed == 1;
+        return new ExerciseChange.ArchiveSet(id, archived);
     }
 
     /// <summary>Deletes a practice's own exercise that was never assigned, with all its versions.</summary>
-    public async Task<ExerciseChange> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task<ExerciseChange> DeleteAsync(Guid id, ExerciseEditorRole editor, CancellationToken ct)
     {
         var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (exercise is null)
@@ -140,6 +178,10 @@ public sealed class ExerciseEditor(AppDbContext db, IExerciseUsage usage, TimePr
         if (exercise.IsBuiltIn)
         {
             return new ExerciseChange.Refused("Built-in exercises cannot be deleted; archive it to hide it from the library.");
+        }
+        if (!editor.MayChange(exercise.CreatedBy, builtIn: false))
+        {
+            return new ExerciseChange.NotYours();
         }
         if (await usage.IsEverAssignedAsync(id, ct))
         {

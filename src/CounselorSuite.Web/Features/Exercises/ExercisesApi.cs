@@ -29,7 +29,8 @@ public static class ExercisesApi
         group.MapPut("/{id:guid}", Update).WithName("UpdateExercise")
             .WithSummary("Saves a new version of a practice exercise")
             .WithDescription("Send the version you edited as `version` (or as If-Match: \"n\"). A stale version gives 409 and saves nothing; " +
-                "content equal to the current version saves no new version.");
+                "content equal to the current version saves no new version. A counselor changes, archives and deletes only the " +
+                "exercises they made (403 for a colleague's: copy it instead); an admin, every exercise of the practice.");
         group.MapPost("/{id:guid}/copy", Copy).WithName("CopyExercise").WithSummary("Copies an exercise (built-in or own) into a new practice exercise");
         group.MapPost("/{id:guid}/archive", Archive).WithName("ArchiveExercise").WithSummary("Hides an exercise from the library; assignments keep it");
         group.MapPost("/{id:guid}/restore", Restore).WithName("RestoreExercise").WithSummary("Brings an archived exercise back");
@@ -139,11 +140,13 @@ public static class ExercisesApi
             return errors.ToProblem();
         }
 
-        var change = await editor.UpdateAsync(id, baseVersion.Value, content, http.User.UserId(), ct);
+        var change = await editor.UpdateAsync(id, baseVersion.Value, content, ExerciseEditorRole.Of(http.User), ct);
         switch (change)
         {
             case ExerciseChange.NotFound:
                 return TypedResults.NotFound();
+            case ExerciseChange.NotYours:
+                return NotYours();
             case ExerciseChange.Stale stale:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                     title: "Someone saved a newer version of this exercise while you were editing it.",
@@ -178,22 +181,37 @@ public static class ExercisesApi
         return TypedResults.Created($"/api/exercises/{saved.Id}", detail);
     }
 
-    private static Task<Results<Ok<ArchiveResponse>, NotFound>> Archive(Guid id, ExerciseEditor editor, CancellationToken ct) =>
-        SetArchived(id, true, editor, ct);
+    private static Task<Results<Ok<ArchiveResponse>, NotFound, ProblemHttpResult>> Archive(
+        Guid id, HttpContext http, ExerciseEditor editor, CancellationToken ct) =>
+        SetArchived(id, true, http, editor, ct);
 
-    private static Task<Results<Ok<ArchiveResponse>, NotFound>> Restore(Guid id, ExerciseEditor editor, CancellationToken ct) =>
-        SetArchived(id, false, editor, ct);
+    private static Task<Results<Ok<ArchiveResponse>, NotFound, ProblemHttpResult>> Restore(
+        Guid id, HttpContext http, ExerciseEditor editor, CancellationToken ct) =>
+        SetArchived(id, false, http, editor, ct);
 
-    private static async Task<Results<Ok<ArchiveResponse>, NotFound>> SetArchived(Guid id, bool archived, ExerciseEditor editor, CancellationToken ct) =>
-        await editor.SetArchivedAsync(id, archived, ct)
-            ? TypedResults.Ok(new ArchiveResponse(id, archived))
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<ArchiveResponse>, NotFound, ProblemHttpResult>> SetArchived(
+        Guid id, bool archived, HttpContext http, ExerciseEditor editor, CancellationToken ct) =>
+        await editor.SetArchivedAsync(id, archived, ExerciseEditorRole.Of(http.User), ct) switch
+        {
+            ExerciseChange.ArchiveSet set => TypedResults.Ok(new ArchiveResponse(set.Id, set.Archived)),
+            ExerciseChange.NotYours => NotYours(),
+            _ => TypedResults.NotFound(),
+        };
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, ExerciseEditor editor, CancellationToken ct) =>
-        await editor.DeleteAsync(id, ct) switch
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, HttpContext http, ExerciseEditor editor, CancellationToken ct) =>
+        await editor.DeleteAsync(id, ExerciseEditorRole.Of(http.User), ct) switch
         {
             ExerciseChange.Deleted => TypedResults.NoContent(),
             ExerciseChange.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refused.Reason),
+            ExerciseChange.NotYours => NotYours(),
             _ => TypedResults.NotFound(),
         };
+
+    /// <summary>
+    /// A colleague's exercise is 403, not 404: the caller reads it in the library and may copy it, so
+    /// there is nothing to hide, and the answer says what they can do instead.
+    /// </summary>
+    private static ProblemHttpResult NotYours() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ExerciseChange.NotYours.Reason);
 }

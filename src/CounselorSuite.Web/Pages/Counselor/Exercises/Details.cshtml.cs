@@ -19,6 +19,9 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
     public string? CopiedFromTitle { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>Whether the reader may edit, archive and delete it: their own, or any as an admin (else they copy it).</summary>
+    public bool MayChange { get; private set; }
+
     /// <summary>The library's review: could it be turned against a coerced partner (null for the practice's own).</summary>
     public ExerciseReview? Review { get; private set; }
 
@@ -39,9 +42,12 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
 
     public async Task<IActionResult> OnPostArchiveAsync(Guid id, bool archive, CancellationToken ct)
     {
-        if (!await editor.SetArchivedAsync(id, archive, ct))
+        switch (await editor.SetArchivedAsync(id, archive, ExerciseEditorRole.Of(User), ct))
         {
-            return NotFound();
+            case ExerciseChange.NotYours:
+                return Forbid();
+            case not ExerciseChange.ArchiveSet:
+                return NotFound();
         }
         TempData["Flash"] = archive
             ? "Archived: it no longer shows in the library. Assignments already made keep it."
@@ -60,8 +66,10 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
             Error = "Tick the box to confirm that you want to delete this exercise.";
             return Page();
         }
-        switch (await editor.DeleteAsync(id, ct))
+        switch (await editor.DeleteAsync(id, ExerciseEditorRole.Of(User), ct))
         {
+            case ExerciseChange.NotYours:
+                return Forbid();
             case ExerciseChange.Deleted:
                 TempData["Flash"] = "The exercise was deleted.";
                 return Redirect("/counselor/exercises");
@@ -84,8 +92,10 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
         Exercise = detail;
         var prompts = await db.ExerciseVersions.AsNoTracking().Where(v => v.Id == detail.VersionId).Select(v => v.Prompts).FirstAsync(ct);
         Preview = detail.ToForm(prompts) with { ShowHeading = false, IdPrefix = "preview" };
-        Review = await db.Exercises.AsNoTracking().Where(x => x.Id == id && x.SuitabilityNote != null)
-            .Select(x => new ExerciseReview(x.SuitabilityNote!, x.AfterSafetyScreening)).FirstOrDefaultAsync(ct);
+        var facts = await db.Exercises.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.CreatedBy, x.SuitabilityNote, x.AfterSafetyScreening }).FirstAsync(ct);
+        Review = facts.SuitabilityNote is null ? null : new ExerciseReview(facts.SuitabilityNote, facts.AfterSafetyScreening);
+        MayChange = ExerciseEditorRole.Of(User).MayChange(facts.CreatedBy, detail.BuiltIn);
         if (detail.CopiedFromId is { } from)
         {
             CopiedFromTitle = await db.CurrentVersionOf(from).Select(v => v.Title).FirstOrDefaultAsync(ct);

@@ -47,6 +47,11 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
                 TempData["Flash"] = "Built-in exercises stay as they are. Copy it to adapt it for your practice.";
                 return Redirect($"/counselor/exercises/{id}");
             }
+            if (!ExerciseEditorRole.Of(User).MayChange(exercise.CreatedBy, builtIn: false))
+            {
+                TempData["Flash"] = ExerciseChange.NotYours.Reason;
+                return Redirect($"/counselor/exercises/{id}");
+            }
             var current = await db.CurrentVersionOf(id.Value).AsNoTracking().FirstAsync(ct);
             Input = BuilderInput.From(current);
         }
@@ -57,9 +62,17 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
     public async Task<IActionResult> OnPostAsync(Guid? id, string? command, int? conflictWith, CancellationToken ct)
     {
         ExerciseId = id;
-        if (id is not null && !await db.Exercises.AnyAsync(e => e.Id == id && e.BuiltInKey == null, ct))
+        if (id is not null)
         {
-            return NotFound();
+            var own = await db.Exercises.AsNoTracking().Where(e => e.Id == id && e.BuiltInKey == null).Select(e => new { e.CreatedBy }).FirstOrDefaultAsync(ct);
+            if (own is null)
+            {
+                return NotFound();
+            }
+            if (!ExerciseEditorRole.Of(User).MayChange(own.CreatedBy, builtIn: false))
+            {
+                return Forbid(); // a colleague's exercise: read and copy it on its page
+            }
         }
         Input.Prompts ??= [];
         // The form is shown again from Input, not from the posted values: after a move or a removal
@@ -115,8 +128,10 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
             TempData["Flash"] = "Saved as version 1.";
             return Redirect($"/counselor/exercises/{created.Id}");
         }
-        switch (await editor.UpdateAsync(ExerciseId.Value, baseVersion, content, User.UserId(), ct))
+        switch (await editor.UpdateAsync(ExerciseId.Value, baseVersion, content, ExerciseEditorRole.Of(User), ct))
         {
+            case ExerciseChange.NotYours:
+                return Forbid();
             case ExerciseChange.Saved saved:
                 TempData["Flash"] = $"Saved as version {saved.Version}. Earlier assignments keep the version they were given.";
                 return Redirect($"/counselor/exercises/{saved.Id}");
