@@ -58,6 +58,7 @@ public static class FeatureRegistration
         app.MapCaseCounselorsApi();
         app.MapHandoutsApi();
         app.MapHomeworkApi();
+        Features.Accounts.AccountAccessApi.MapAccountAccessApi(app);
         return app;
     }
 }

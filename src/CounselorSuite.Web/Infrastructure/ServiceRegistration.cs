@@ -159,6 +159,7 @@ public static class ServiceRegistration
         services.AddScoped<SignInDirectory>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<AccountCreator>();
+        services.AddScoped<AccountAccess>();
         services.AddScoped<InvitationService>();
         services.AddScoped<CaseOpener>();
         services.AddScoped<PracticeRegistration>();

@@ -55,6 +55,9 @@ public static class AuditActions
     public const string RecoveryCodesRegenerated = "RecoveryCodesRegenerated";
     public const string PasswordResetRequested = "PasswordResetRequested";
     public const string PasswordReset = "PasswordReset";
+    public const string SignedOutEverywhere = "SignedOutEverywhere";
+    public const string AccountDisabled = "AccountDisabled";
+    public const string AccountEnabled = "AccountEnabled";
     public const string InvitationCreated = "InvitationCreated";
     public const string InvitationAccepted = "InvitationAccepted";
     public const string CounselorAddedToCase = "CounselorAddedToCase";

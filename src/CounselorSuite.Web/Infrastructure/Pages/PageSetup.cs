@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CounselorSuite.Web.Domain;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CounselorSuite.Web.Infrastructure.Pages;
 
@@ -101,9 +103,11 @@ public static class PageSetup
     }
 
     /// <summary>
-    /// Runs on every request with a session cookie, before the practice middleware: binds the practice
-    /// (Identity's security-stamp check loads the user through the practice filter), and signs a client
-    /// out after the practice's inactivity time, so a phone left unlocked does not stay in the portal.
+    /// Runs on every request with a session cookie, before the practice middleware: binds the practice,
+    /// ends the session when the user's security stamp has changed since it began (sign-out, "sign out
+    /// everywhere", a password change or reset, two-factor turned on or off, an admin disabling the
+    /// account: all change the stamp), and signs a client out after the practice's inactivity time, so a
+    /// phone left unlocked does not stay in the portal. One statement per request (<see cref="SessionFacts"/>).
     /// </summary>
     private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
@@ -118,15 +122,23 @@ public static class PageSetup
         }
         tenant.Set(practiceId);
 
+        var db = services.GetRequiredService<AppDbContext>();
+        var facts = await SessionFacts.LoadAsync(db, principal.UserId(), context.HttpContext.RequestAborted);
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (facts is null || facts.SecurityStamp is null || facts.SecurityStamp != principal.FindFirstValue(stampClaim))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        facts.KeepFor(context.HttpContext);
+
         if (principal.IsClient())
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var db = services.GetRequiredService<AppDbContext>();
-            var minutes = await db.Practices.AsNoTracking().Where(p => p.Id == practiceId)
-                .Select(p => p.PortalInactivityMinutes).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
             var known = context.Properties.Items.TryGetValue(LastActivity, out var raw)
                 && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var last)
-                && now - last <= TimeSpan.FromMinutes(Math.Max(minutes, 1));
+                && now - last <= TimeSpan.FromMinutes(Math.Max(facts.PortalInactivityMinutes, 1));
             if (!known)
             {
                 context.RejectPrincipal();
@@ -138,6 +150,7 @@ public static class PageSetup
             context.ShouldRenew = true;
         }
 
+        // Identity's own validator still refreshes the principal's claims (roles, name) every 30 minutes.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 

@@ -24,9 +24,13 @@ public sealed class StaffTwoFactorPageFilter(AppDbContext db) : IAsyncPageFilter
         if (user.Identity?.IsAuthenticated == true && (user.IsAdmin() || user.IsCounselor())
             && !page.StartsWith("/Account/", StringComparison.OrdinalIgnoreCase) && page != "/Error")
         {
+            // The session check read these already (one statement for both); a session without it asks here.
+            var facts = SessionFacts.Of(context.HttpContext);
             var userId = user.UserId();
-            var missing = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .AnyAsync(u => !u.TwoFactorEnabled && db.Practices.Any(p => p.Id == u.PracticeId && p.RequireStaffTwoFactor), context.HttpContext.RequestAborted);
+            var missing = facts is not null
+                ? !facts.TwoFactorEnabled && facts.PracticeRequiresStaffTwoFactor
+                : await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                    .AnyAsync(u => !u.TwoFactorEnabled && db.Practices.Any(p => p.Id == u.PracticeId && p.RequireStaffTwoFactor), context.HttpContext.RequestAborted);
             if (missing)
             {
                 context.Result = new RedirectResult(SecurityPath);

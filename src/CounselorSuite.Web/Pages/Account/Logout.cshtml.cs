@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CounselorSuite.Web.Pages.Account;
 
-/// <summary>Sign-out is a POST with an antiforgery token; the GET only shows the button.</summary>
+/// <summary>
+/// Sign-out is a POST with an antiforgery token; the GET only shows the button. It ends the session on
+/// the server: the user's security stamp changes, so a copy of this cookie (or any other session of the
+/// person) opens nothing any more.
+/// </summary>
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
@@ -19,6 +23,10 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var wasClient = User.IsClient();
+        if (User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         if (wasClient)
         {

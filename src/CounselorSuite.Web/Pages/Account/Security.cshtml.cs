@@ -15,7 +15,8 @@ namespace CounselorSuite.Web.Pages.Account;
 /// Two-factor enrolment and management. The authenticator entry is named neutrally ("Secure portal" by
 /// default): a client's phone may be looked at by the person they fear.
 /// </summary>
-public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IAuditLog audit, IConfiguration configuration) : PageModel
+public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IAuditLog audit, IConfiguration configuration,
+    IUserStore<AppUser> store) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -105,6 +106,25 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         return Page();
     }
 
+    /// <summary>Ends every session of this person, on every device and in every app, this one included.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        var wasClient = User.IsClient();
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(new AuditEntry(AuditActions.SignedOutEverywhere, "User", user.Id), ct);
+        await signIn.SignOutAsync();
+        if (wasClient)
+        {
+            return Redirect(Infrastructure.Pages.PageSetup.SignedOutPath);
+        }
+        TempData["Flash"] = "You are signed out on every device.";
+        return Redirect("/account/login");
+    }
+
     private async Task<bool> ConfirmPasswordAsync(AppUser user)
     {
         if (!string.IsNullOrEmpty(Password) && Password.Length <= 256 && await users.CheckPasswordAsync(user, Password))
@@ -126,12 +146,15 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             return;
         }
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        if (string.IsNullOrEmpty(key) && store is IUserAuthenticatorKeyStore<AppUser> keys)
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A first key, not a reset: ResetAuthenticatorKeyAsync would change the security stamp and so
+            // end this person's other sessions merely for opening this page.
+            key = users.GenerateNewAuthenticatorKey();
+            await keys.SetAuthenticatorKeyAsync(user, key, ct);
+            await users.UpdateAsync(user);
         }
-        SharedKey = Group(key);
+        SharedKey = Group(key ?? "");
         var issuer = configuration["App:AuthenticatorIssuer"] ?? "Secure portal";
         var label = Uri.EscapeDataString($"{issuer}:{user.UserName}");
         var uri = $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(issuer)}&digits=6";

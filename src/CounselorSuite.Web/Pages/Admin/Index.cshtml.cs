@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Portal;
 using CounselorSuite.Web.Infrastructure.Content;
@@ -13,10 +14,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Pages.Admin;
 
-public sealed record StaffRow(Guid Id, string DisplayName, string? Email, bool IsAdmin, int Cases, bool TwoFactor);
+public sealed record StaffRow(Guid Id, string DisplayName, string? Email, bool IsAdmin, int Cases, bool TwoFactor, bool Disabled);
 
 /// <summary>The practice admin's page: counselors, invitations and the practice's settings.</summary>
-public sealed partial class IndexModel(AppDbContext db, InvitationService invitations, MarkdownRenderer markdown, TimeProvider clock) : PageModel
+public sealed partial class IndexModel(AppDbContext db, InvitationService invitations, MarkdownRenderer markdown, TimeProvider clock,
+    AccountAccess access) : PageModel
 {
     [BindProperty] public InviteInput Invite { get; set; } = new();
     [BindProperty] public SettingsInput Settings { get; set; } = new();
@@ -27,6 +29,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
     public InviteResult? Invited { get; private set; }
     public string? Message { get; private set; }
+    public Guid SignedInUserId => CounselorSuite.Web.Infrastructure.Auth.PracticeClaims.UserId(User);
 
     /// <summary>The help text as clients will see it, after the Preview button (nothing is saved).</summary>
     public IHtmlContent? HelpPreview { get; private set; }
@@ -77,6 +80,21 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
             default:
                 return Forbid();
         }
+        await LoadSettingsAsync(ct);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Turns a counselor's sign-in off (every session of theirs ends at once) or back on.</summary>
+    public async Task<IActionResult> OnPostAccessAsync(Guid userId, bool disable, CancellationToken ct)
+    {
+        var outcome = await access.SetDisabledAsync(User, userId, disable, ct);
+        if (outcome == AccessChange.NotFound)
+        {
+            return NotFound();
+        }
+        Message = outcome == AccessChange.NotYourself ? "You cannot turn off your own sign-in. Ask another admin."
+            : disable ? "Sign-in turned off: every session of theirs has ended." : "Sign-in turned back on.";
         await LoadSettingsAsync(ct);
         await LoadAsync(ct);
         return Page();
@@ -217,6 +235,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
     private async Task LoadAsync(CancellationToken ct)
     {
         PracticeName = await db.Practices.AsNoTracking().Where(x => x.Id == db.CurrentPracticeId).Select(x => x.Name).FirstAsync(ct);
+        var now = clock.GetUtcNow();
         Staff = await db.UserRoles.AsNoTracking()
             .Where(r => r.RoleId == Roles.CounselorId || r.RoleId == Roles.PracticeAdminId)
             .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.RoleId, User = u })
@@ -224,9 +243,9 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
             .Take(500)
             .Select(x => new StaffRow(
                 x.User.Id, x.User.DisplayName, x.User.Email, x.RoleId == Roles.PracticeAdminId,
-                db.CaseCounselors.Count(c => c.CounselorId == x.User.Id), x.User.TwoFactorEnabled))
+                db.CaseCounselors.Count(c => c.CounselorId == x.User.Id), x.User.TwoFactorEnabled,
+                AccountAccess.IsDisabled(x.User.LockoutEnd, now)))
             .ToListAsync(ct);
-        var now = clock.GetUtcNow();
         var rows = await db.Invitations.AsNoTracking().Where(i => i.AcceptedAt == null)
             .OrderByDescending(i => i.CreatedAt).Take(200)
             .Select(i => new { i.Id, i.DisplayName, Login = i.Email ?? i.UserName ?? "", i.Role, i.ExpiresAt, i.AcceptedAt, i.RevokedAt })
