@@ -1787,6 +1787,68 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("practice_logos", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.RefreshToken", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_refresh_tokens");
+
+                    b.HasIndex("PracticeId", "FamilyId")
+                        .HasDatabaseName("ix_refresh_tokens_practice_id_family_id");
+
+                    b.HasIndex("PracticeId", "TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refresh_tokens_practice_id_token_hash");
+
+                    b.HasIndex("PracticeId", "UserId", "ExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_practice_id_user_id_expires_at");
+
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Reminder", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -2750,6 +2812,16 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_practice_logos_users_practice_id_uploaded_by");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.RefreshToken", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_refresh_tokens_users_practice_id_user_id");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Reminder", b =>

@@ -70,3 +70,24 @@ public sealed class ClientProfile : ITenantOwned
     public TimeOnly QuietHoursStart { get; set; } = new(21, 0);
     public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
 }
+
+/// <summary>
+/// A refresh token of the API, of which only the hash is kept. A refresh uses it up and issues the next
+/// one of the same family; a used token presented again was copied, so its whole family is revoked.
+/// </summary>
+public sealed class RefreshToken : ITenantOwned
+{
+    public Guid PracticeId { get; set; }
+    public Guid Id { get; set; }
+    public Guid FamilyId { get; set; }
+    public Guid UserId { get; set; }
+    public required string TokenHash { get; set; }
+
+    /// <summary>The person's security stamp when it was issued: a sign-out or password change since refuses it.</summary>
+    public required string SecurityStamp { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -88,13 +88,19 @@ public static class ServiceRegistration
             .AddDefaultTokenProviders();
 
         services.AddAuthentication()
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = ApiTokens.AccessLifetime;
+                // Refused once the security stamp changed (SecurityStamps); /api/auth/refresh issues ApiTokens' own refresh tokens.
+                o.Events.OnMessageReceived = SecurityStamps.CheckAccessTokenAsync;
+            })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
         services.Configure<AuthenticationOptions>(o =>
         {
+            o.AddScheme(ApiTokenSignIn.Scheme, scheme => scheme.HandlerType = typeof(ApiTokenSignIn));
             o.DefaultScheme = SmartScheme;
             o.DefaultAuthenticateScheme = SmartScheme;
             o.DefaultChallengeScheme = SmartScheme;
@@ -160,6 +166,9 @@ public static class ServiceRegistration
         services.AddScoped<PasswordResets>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<AccountAccess>();
+        services.AddScoped<ApiTokens>();
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStamps>();
         services.AddScoped<InvitationService>();
         services.AddScoped<CaseOpener>();
         services.AddScoped<PracticeRegistration>();

@@ -3,13 +3,10 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
-using CounselorSuite.Web.Infrastructure.Tenancy;
 using CounselorSuite.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CounselorSuite.Web.Features.Accounts;
 
@@ -86,7 +83,8 @@ public static class AccountsApi
                 : failed;
         }
 
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        // Signing in "to" this scheme makes it answer with the API's tokens (ApiTokens).
+        signIn.AuthenticationScheme = ApiTokenSignIn.Scheme;
         var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
@@ -117,32 +115,17 @@ public static class AccountsApi
         return failed;
     }
 
-    private static async Task<Results<SignInHttpResult, ChallengeHttpResult, ValidationProblem>> Refresh(
-        RefreshRequest request, SignInManager<AppUser> signIn, TenantContext tenant,
-        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+    private static async Task<Results<Ok<ApiTokenResponse>, ValidationProblem, ProblemHttpResult>> Refresh(
+        RefreshRequest request, ApiTokens tokens, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
         {
             return new FieldErrors().Add("refreshToken", "Refresh token is required.").ToProblem();
         }
-        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-        var ticket = protector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires)
-        {
-            return TypedResults.Challenge();
-        }
-        var practiceId = ticket.Principal.PracticeIdOf();
-        if (practiceId == Guid.Empty)
-        {
-            return TypedResults.Challenge();
-        }
-        tenant.Set(practiceId);
-        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
-        {
-            return TypedResults.Challenge();
-        }
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return await tokens.RefreshAsync(request.RefreshToken, ct) is { } issued
+            ? TypedResults.Ok(issued)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                title: "This refresh token cannot be used (expired, used already, or signed out). Sign in again.");
     }
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> Me(HttpContext http, AppDbContext db, CancellationToken ct)

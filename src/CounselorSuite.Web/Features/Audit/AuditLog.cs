@@ -56,6 +56,7 @@ public static class AuditActions
     public const string PasswordResetRequested = "PasswordResetRequested";
     public const string PasswordReset = "PasswordReset";
     public const string SignedOutEverywhere = "SignedOutEverywhere";
+    public const string RefreshTokenReused = "RefreshTokenReused";
     public const string AccountDisabled = "AccountDisabled";
     public const string AccountEnabled = "AccountEnabled";
     public const string InvitationCreated = "InvitationCreated";

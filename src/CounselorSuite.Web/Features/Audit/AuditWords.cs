@@ -32,6 +32,7 @@ public static class AuditWords
         new(AuditActions.PasswordResetRequested, "asked for a link to choose a new password", Security),
         new(AuditActions.PasswordReset, "chose a new password from an emailed link", Security),
         new(AuditActions.SignedOutEverywhere, "signed out on every device", Security),
+        new(AuditActions.RefreshTokenReused, "had an app's used sign-in token presented again, so every session was ended", Security),
         new(AuditActions.AccountDisabled, "turned off a person's sign-in", Security),
         new(AuditActions.AccountEnabled, "turned a person's sign-in back on", Security),
         new(AuditActions.AuditSearched, "looked through the audit trail", Security),

@@ -1,40 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CounselorSuite.Web.Features.Invitations;
 
-/// <summary>
-/// An invitation token is "practice id . secret". The practice part lets an anonymous visitor's request
-/// be bound to the right practice before the invitation is looked up; only the secret's SHA-256 is
-/// stored, so a database dump holds no usable links.
-/// </summary>
+/// <summary>An invitation link's token: a <see cref="Infrastructure.Auth.PracticeTokens"/> token.</summary>
 public static class InvitationTokens
 {
-    public static (string Token, string Hash) Create(Guid practiceId)
-    {
-        var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        return ($"{practiceId:N}.{secret}", Hash(secret));
-    }
+    public static (string Token, string Hash) Create(Guid practiceId) => Infrastructure.Auth.PracticeTokens.Create(practiceId);
 
-    public static bool TryParse(string? token, out Guid practiceId, out string hash)
-    {
-        practiceId = Guid.Empty;
-        hash = "";
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 200)
-        {
-            return false;
-        }
-        var parts = token.Trim().Split('.');
-        if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out practiceId) || parts[1].Length < 20)
-        {
-            return false;
-        }
-        hash = Hash(parts[1]);
-        return true;
-    }
-
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static bool TryParse(string? token, out Guid practiceId, out string hash) =>
+        Infrastructure.Auth.PracticeTokens.TryParse(token, out practiceId, out hash);
 }
 
 /// <summary>

@@ -11,10 +11,20 @@ namespace CounselorSuite.Web.Infrastructure.Auth;
 /// Identity's EF store, adapted to keys that start with practice_id: Identity looks rows up by key
 /// with FindAsync(userId, ...), which a composite key cannot answer, so those look-ups become queries
 /// (the practice filter supplies the practice), and new rows are stamped with the user's practice.
+/// A new security stamp also drops the cached one that access tokens are checked against.
 /// </summary>
-public sealed class PracticeUserStore(AppDbContext context, IdentityErrorDescriber? describer = null)
+public sealed class PracticeUserStore(AppDbContext context, SecurityStamps stamps, Tenancy.UnitOfWork work, IdentityErrorDescriber? describer = null)
     : UserStore<AppUser, AppRole, AppDbContext, Guid, AppUserClaim, AppUserRole, AppUserLogin, AppUserToken, AppRoleClaim>(context, describer)
 {
+    public override async Task SetSecurityStampAsync(AppUser user, string stamp, CancellationToken cancellationToken = default)
+    {
+        await base.SetSecurityStampAsync(user, stamp, cancellationToken);
+        var userId = user.Id;
+        stamps.Forget(userId);
+        // Again once the new stamp is committed: a request reading the old one meanwhile may have cached it.
+        work.AfterCommit(() => stamps.Forget(userId));
+    }
+
     public override Task<AppUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -121,3 +121,19 @@ internal sealed class ClientProfileConfiguration : IEntityTypeConfiguration<Clie
         b.HasOne<AppUser>().WithOne().HasForeignKey<ClientProfile>(p => new { p.PracticeId, p.UserId }).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> b)
+    {
+        b.ToTable("refresh_tokens");
+        b.HasKey(t => new { t.PracticeId, t.Id });
+        b.Property(t => t.Id).ValueGeneratedNever();
+        b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.Property(t => t.SecurityStamp).HasMaxLength(256);
+        b.HasIndex(t => new { t.PracticeId, t.TokenHash }).IsUnique();
+        b.HasIndex(t => new { t.PracticeId, t.FamilyId });
+        b.HasIndex(t => new { t.PracticeId, t.UserId, t.ExpiresAt });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => new { t.PracticeId, t.UserId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
