@@ -31,7 +31,8 @@ citus_ensure_installed() {
     return 0
   fi
   if [ -x "$CITUS_SOURCE/build-from-source.sh" ] && pg_is_root; then
-    printf '==> building Citus from %s (about 5 minutes)\n' "$CITUS_SOURCE"
+    citus_pin_server_headers
+    printf '==> building Citus from %s (about 5 minutes on an idle 2-core machine)\n' "$CITUS_SOURCE"
     PG_BIN="$PG_BIN" "$CITUS_SOURCE/build-from-source.sh" || return 1
     citus_installed && return 0
   fi
@@ -42,6 +43,24 @@ error: the Citus extension is not installed in this machine's PostgreSQL.
        source release (https://github.com/citusdata/citus/releases), then run this again.
 EOF
   return 1
+}
+
+# The server's headers at the installed server's own version, before build-from-source.sh asks apt for
+# postgresql-server-dev-N: left to itself apt takes the newest headers and upgrades the server package with
+# them, and every PostgreSQL already running on the machine (another run's, another user's) then fails to
+# load plpgsql until restarted. Does nothing off Debian/Ubuntu or when that version is no longer offered.
+citus_pin_server_headers() {
+  command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
+  local major version
+  major="$("$PG_BIN/postgres" --version | sed -E 's/^[^0-9]*([0-9]+).*/\1/')"
+  dpkg -s "postgresql-server-dev-$major" >/dev/null 2>&1 && return 0
+  version="$(dpkg-query -W -f='${Version}' "postgresql-$major" 2>/dev/null)" || return 0
+  [ -n "$version" ] || return 0
+  printf '==> apt-get install postgresql-server-dev-%s=%s (the running server'"'"'s version)\n' "$major" "$version"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-server-dev-$major=$version" >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1 &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-server-dev-$major=$version" >/dev/null 2>&1; } ||
+    printf 'warning: postgresql-server-dev-%s=%s is not available; the Citus build may upgrade PostgreSQL (restart running clusters then)\n' "$major" "$version" >&2
 }
 
 citus_init() {

@@ -19,6 +19,9 @@ public static class CitusCluster
             var node = new NpgsqlConnectionStringBuilder(ownerConnectionString) { Host = host, Port = port, Pooling = false };
             await DatabaseMigrator.CreateDatabaseIfMissingAsync(node.ConnectionString, log, ct);
             await CreateExtensionAsync(node.ConnectionString, ct);
+            await using var connection = new NpgsqlConnection(node.ConnectionString);
+            await connection.OpenAsync(ct);
+            await StoreOwnerPasswordAsync(connection, owner, ct);
         }
         await CreateExtensionAsync(ownerConnectionString, ct);
 
@@ -32,18 +35,7 @@ public static class CitusCluster
             set.Parameters.AddWithValue("port", owner.Port);
             await set.ExecuteNonQueryAsync(ct);
         }
-        if (!string.IsNullOrEmpty(owner.Password) && owner.Username is { } user)
-        {
-            // The nodes' own connections as the owner (a shard move's, the rebalancer's back to the
-            // coordinator) sign in with the owner's password, on every node (node id 0).
-            await using var auth = new NpgsqlCommand("""
-                INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, @user, @info)
-                ON CONFLICT (rolename, nodeid) DO UPDATE SET authinfo = excluded.authinfo
-                """, coordinator);
-            auth.Parameters.AddWithValue("user", user);
-            auth.Parameters.AddWithValue("info", $"password='{owner.Password.Replace("\\", "\\\\").Replace("'", "\\'")}'");
-            await auth.ExecuteNonQueryAsync(ct);
-        }
+        await StoreOwnerPasswordAsync(coordinator, owner, ct);
         var added = 0;
         foreach (var worker in workers)
         {
@@ -59,6 +51,29 @@ public static class CitusCluster
             added++;
         }
         await log.WriteLineAsync($"Citus: {workers.Count} worker(s) registered ({added} added now).");
+    }
+
+    /// <summary>
+    /// The owner's password in this node's pg_dist_authinfo (node id 0: for its connections to any node).
+    /// Citus keeps that table per node and does not copy it to the workers, yet workers open connections of
+    /// their own as the owner: a shard move or a reference table copied to a new worker subscribes, from the
+    /// target node, to the source node, which for a reference table is the coordinator. Without the row on
+    /// the target, that subscription cannot sign in to a node that asks for a password, and the rebalance
+    /// retries its task for half an hour.
+    /// </summary>
+    private static async Task StoreOwnerPasswordAsync(NpgsqlConnection node, NpgsqlConnectionStringBuilder owner, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(owner.Password) || owner.Username is not { } user)
+        {
+            return;
+        }
+        await using var auth = new NpgsqlCommand("""
+            INSERT INTO pg_dist_authinfo (nodeid, rolename, authinfo) VALUES (0, @user, @info)
+            ON CONFLICT (rolename, nodeid) DO UPDATE SET authinfo = excluded.authinfo
+            """, node);
+        auth.Parameters.AddWithValue("user", user);
+        auth.Parameters.AddWithValue("info", $"password='{owner.Password.Replace("\\", "\\\\").Replace("'", "\\'")}'");
+        await auth.ExecuteNonQueryAsync(ct);
     }
 
     private static (string Host, int Port) Parse(string worker)

@@ -55,35 +55,48 @@ public sealed class CitusIsolationTests
         }
         Assert.True(tenantTables.Count >= 30, $"only {tenantTables.Count} distributed tables");
 
-        var problems = new List<string>();
+        // One connection per worker, one query for all of its shards.
+        var shardsByWorker = new Dictionary<string, List<string>>();
         foreach (var table in tenantTables)
         {
             foreach (var (worker, shard) in await ShardsAsync(app.Database, table))
             {
-                await using var connection = await OpenOnWorkerAsOwnerAsync(app.Database, worker);
-                // Citus hides shards from pg_class for ordinary clients.
-                await using (var visible = new NpgsqlCommand("SET citus.override_table_visibility TO off", connection))
-                {
-                    await visible.ExecuteNonQueryAsync();
-                }
-                await using var check = new NpgsqlCommand("""
-                    SELECT c.relrowsecurity AND c.relforcerowsecurity,
-                           EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'practice_isolation'),
-                           has_table_privilege('counselorsuite_app', c.oid, 'SELECT'), pg_get_userbyid(c.relowner) <> 'counselorsuite_app'
-                    FROM pg_class c WHERE c.relname = @shard
-                    """, connection);
-                check.Parameters.AddWithValue("shard", shard);
-                await using var reader = await check.ExecuteReaderAsync();
-                if (!await reader.ReadAsync())
+                (shardsByWorker.TryGetValue(worker, out var list) ? list : shardsByWorker[worker] = []).Add(shard);
+            }
+        }
+        var problems = new List<string>();
+        foreach (var (worker, shards) in shardsByWorker)
+        {
+            await using var connection = await OpenOnWorkerAsOwnerAsync(app.Database, worker);
+            // Citus hides shards from pg_class for ordinary clients.
+            await using (var visible = new NpgsqlCommand("SET citus.override_table_visibility TO off", connection))
+            {
+                await visible.ExecuteNonQueryAsync();
+            }
+            await using var check = new NpgsqlCommand("""
+                SELECT s.shard, c.oid IS NOT NULL, coalesce(c.relrowsecurity AND c.relforcerowsecurity, false),
+                       EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'practice_isolation'),
+                       c.oid IS NOT NULL AND has_table_privilege('counselorsuite_app', c.oid, 'SELECT'),
+                       c.oid IS NOT NULL AND pg_get_userbyid(c.relowner) <> 'counselorsuite_app'
+                FROM unnest(@shards) AS s(shard)
+                LEFT JOIN pg_class c ON c.relname = s.shard AND c.relnamespace = 'public'::regnamespace
+                """, connection);
+            check.Parameters.AddWithValue("shards", shards.ToArray());
+            await using var reader = await check.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var shard = reader.GetString(0);
+                if (!reader.GetBoolean(1))
                 {
                     problems.Add($"{shard} missing on {worker}");
                 }
-                else if (!(reader.GetBoolean(0) && reader.GetBoolean(1) && reader.GetBoolean(2) && reader.GetBoolean(3)))
+                else if (!(reader.GetBoolean(2) && reader.GetBoolean(3) && reader.GetBoolean(4) && reader.GetBoolean(5)))
                 {
-                    problems.Add($"{shard} on {worker}: rls={reader.GetBoolean(0)} policy={reader.GetBoolean(1)} grant={reader.GetBoolean(2)} notOwned={reader.GetBoolean(3)}");
+                    problems.Add($"{shard} on {worker}: rls={reader.GetBoolean(2)} policy={reader.GetBoolean(3)} grant={reader.GetBoolean(4)} notOwned={reader.GetBoolean(5)}");
                 }
             }
         }
+        Assert.True(shardsByWorker.Values.Sum(l => l.Count) >= tenantTables.Count * 2, "fewer shards than two per tenant table");
         Assert.Empty(problems);
     }
 

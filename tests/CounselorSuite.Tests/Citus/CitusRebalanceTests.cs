@@ -16,7 +16,14 @@ namespace CounselorSuite.Tests.Citus;
 [Collection(CitusRebalanceCollection.Name)]
 public sealed class CitusRebalanceTests
 {
-    [CitusFact]
+    /// <summary>
+    /// How long the move may take: a dozen shard groups and the reference tables of a small database move in
+    /// well under a minute here. A task that cannot succeed (a node that cannot sign in to another, say) is
+    /// retried by Citus for half an hour; the test stops at this limit, cancels the job and says why.
+    /// </summary>
+    private static readonly TimeSpan MoveLimit = TimeSpan.FromMinutes(5);
+
+    [CitusFact(Timeout = 15 * 60 * 1000)]
     public async Task Adding_a_worker_and_rebalancing_under_load_loses_and_duplicates_nothing_and_the_app_keeps_answering()
     {
         var spare = Environment.GetEnvironmentVariable("COUNSELORSUITE_TEST_CITUS_SPARE");
@@ -35,14 +42,17 @@ public sealed class CitusRebalanceTests
 
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, 4).Select(i => LoadAsync(worlds[i], stop.Token)).ToList();
-        await CitusCluster.PrepareAsync(database.OwnerConnectionString, [.. TestDatabase.CitusWorkers!, spare!], TextWriter.Null, CancellationToken.None);
-        await using (var coordinator = await database.OpenAsOwnerAsync())
+        try
         {
-            await ExecuteAsync(coordinator, "SELECT citus_rebalance_start()");
-            await ExecuteAsync(coordinator, "SELECT citus_rebalance_wait()");
+            using var limit = new CancellationTokenSource(MoveLimit);
+            await CitusCluster.PrepareAsync(database.OwnerConnectionString, [.. TestDatabase.CitusWorkers!, spare!], TextWriter.Null, limit.Token);
+            await RebalanceAsync(database, limit.Token);
+            await Task.Delay(500);
         }
-        await Task.Delay(500);
-        await stop.CancelAsync();
+        finally
+        {
+            await stop.CancelAsync();
+        }
         var results = (await Task.WhenAll(load)).SelectMany(r => r).ToList();
         var after = await SnapshotAsync(database);
 
@@ -50,6 +60,72 @@ public sealed class CitusRebalanceTests
         Assert.True(results.Count > 20, $"only {results.Count} requests were made during the move");
         Assert.DoesNotContain(results, status => (int)status is < 200 or > 299);
         Assert.True(await PlacementsOnAsync(database, spare!) > 0, "no shard moved to the new worker");
+    }
+
+    /// <summary>
+    /// citus_rebalance_start(), then its background job followed until it finishes. A job that fails, or is
+    /// still running at the limit, fails the test with its tasks' states and last errors (and is cancelled).
+    /// </summary>
+    private static async Task RebalanceAsync(TestDatabase database, CancellationToken limit)
+    {
+        await using var coordinator = await database.OpenAsOwnerAsync();
+        long job;
+        await using (var start = new NpgsqlCommand("SELECT citus_rebalance_start()", coordinator))
+        {
+            job = await start.ExecuteScalarAsync(limit) as long?
+                ?? throw new Xunit.Sdk.XunitException("citus_rebalance_start() planned no move onto the new worker");
+        }
+        string state;
+        while (true)
+        {
+            await using (var poll = new NpgsqlCommand("SELECT state::text FROM pg_dist_background_job WHERE job_id = @job", coordinator))
+            {
+                poll.Parameters.AddWithValue("job", job);
+                state = (string)(await poll.ExecuteScalarAsync(CancellationToken.None))!;
+            }
+            if (state is "finished" or "failed" or "cancelled" || limit.IsCancellationRequested)
+            {
+                break;
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), limit);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        if (state == "finished")
+        {
+            return;
+        }
+        var tasks = await TaskReportAsync(coordinator, job);
+        if (state is not ("failed" or "cancelled"))
+        {
+            await using var cancel = new NpgsqlCommand("SELECT citus_job_cancel(@job)", coordinator);
+            cancel.Parameters.AddWithValue("job", job);
+            await cancel.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        throw new Xunit.Sdk.XunitException(
+            $"The rebalance (background job {job}) is {state} {(limit.IsCancellationRequested ? $"after the limit of {MoveLimit.TotalMinutes} minutes" : "")}; " +
+            $"its unfinished tasks:{Environment.NewLine}{tasks}");
+    }
+
+    /// <summary>The job's tasks that did not finish: status, retries, last error and command.</summary>
+    private static async Task<string> TaskReportAsync(NpgsqlConnection coordinator, long job)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT task_id, status::text, coalesce(retry_count, 0), coalesce(message, ''), command
+            FROM pg_dist_background_task WHERE job_id = @job AND status <> 'done' ORDER BY task_id
+            """, coordinator);
+        command.Parameters.AddWithValue("job", job);
+        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(CancellationToken.None))
+        {
+            lines.Add($"  task {reader.GetInt64(0)} {reader.GetString(1)} (retries {reader.GetInt32(2)}): {reader.GetString(3).Trim()} -- {reader.GetString(4)}");
+        }
+        return string.Join(Environment.NewLine, lines);
     }
 
     /// <summary>A counselor and a client reading their pages and the API in a loop; returns every status.</summary>
@@ -100,11 +176,6 @@ public sealed class CitusRebalanceTests
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync();
-    }
 }
 
 /// <summary>The rebalance moves shards of its own database only, but it loads the machine: run it alone.</summary>

@@ -18,11 +18,19 @@ public sealed class HandoutJobTests
         return new Row(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2), r.GetInt32(3), r.GetBoolean(4));
     }
 
+    /// <remarks>
+    /// Values come as parameters, not from volatile functions (gen_random_uuid()): Citus refuses those in an
+    /// UPDATE of a distributed table, since each shard would compute its own.
+    /// </remarks>
     private static async Task ExecAsync(TestApp app, string sql, Guid id)
     {
         await using var conn = await app.Database.OpenAsOwnerAsync();
         await using var command = new NpgsqlCommand(sql, conn);
         command.Parameters.AddWithValue("id", id);
+        if (sql.Contains("@token", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("token", Guid.NewGuid());
+        }
         await command.ExecuteNonQueryAsync();
     }
 
@@ -76,7 +84,7 @@ public sealed class HandoutJobTests
         var app = await HandoutTestApp.SharedAsync();
         var (world, id) = await QueuedAsync(app);
         // A worker claimed it 30 seconds ago and is (as far as anyone knows) still rendering.
-        await ExecAsync(app, "UPDATE handouts SET status = 'Running', claim_token = gen_random_uuid(), claimed_at = now() - interval '30 seconds', attempts = 1 WHERE id = @id", id);
+        await ExecAsync(app, "UPDATE handouts SET status = 'Running', claim_token = @token, claimed_at = now() - interval '30 seconds', attempts = 1 WHERE id = @id", id);
 
         await app.RunJobAsync(world.Practice.PracticeId, id);
         Assert.Equal("Running", (await RowAsync(app, id)).Status); // not taken from a live worker

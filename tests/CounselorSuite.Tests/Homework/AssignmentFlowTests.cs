@@ -148,7 +148,7 @@ public sealed class AssignmentFlowTests
         Assert.Single(answers.Select(a => a["submittedAt"]!.GetValue<DateTimeOffset>()).Distinct());
         Assert.Equal(1, await HomeworkApi.CountAsync(app, world.Practice.PracticeId, $"SELECT count(*) FROM homework_submissions WHERE occurrence_id = '{id}'"));
         Assert.Equal(1, await HomeworkApi.CountAsync(app, world.Practice.PracticeId,
-            $"SELECT count(*) FROM scale_answers a JOIN homework_submissions s ON s.id = a.submission_id WHERE s.occurrence_id = '{id}'"));
+            $"SELECT count(*) FROM scale_answers a JOIN homework_submissions s ON s.practice_id = a.practice_id AND s.id = a.submission_id WHERE s.occurrence_id = '{id}'"));
     }
 
     [Fact]

@@ -220,7 +220,7 @@ public sealed class NoteTests
 
         await using var owner = await app.Database.OpenAsOwnerAsync();
         await using var read = new NpgsqlCommand(
-            "SELECT n.protected_body, a.protected_text, n::text || a::text FROM notes n JOIN note_addenda a ON a.note_id = n.id WHERE n.id = @id", owner);
+            "SELECT n.protected_body, a.protected_text, n::text || a::text FROM notes n JOIN note_addenda a ON a.practice_id = n.practice_id AND a.note_id = n.id WHERE n.id = @id", owner);
         read.Parameters.AddWithValue("id", id);
         await using var row = await read.ExecuteReaderAsync();
         Assert.True(await row.ReadAsync());
