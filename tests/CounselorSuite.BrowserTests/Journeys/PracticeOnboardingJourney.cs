@@ -108,7 +108,7 @@ public sealed class PracticeOnboardingJourney(BrowserHost host)
             await admin.GotoAsync("/admin");
             var row = admin.Locator("#staff tr", new() { HasText = "Jordan Counselor" });
             await Expect(row).ToContainTextAsync("Counselor");
-            await Expect(row.Locator("td").Last).ToHaveTextAsync("On");
+            await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("On"); // the Two-factor column; Sign-in follows it
             await Expect(admin.Locator("#invitations")).Not.ToContainTextAsync(counselorEmail);
         });
     }
