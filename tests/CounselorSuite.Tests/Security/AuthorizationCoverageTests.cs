@@ -25,6 +25,7 @@ public sealed class AuthorizationCoverageTests
         "/Account/Login", "/Account/LoginTwoFactor", "/Account/Logout", "/Account/Register", "/Account/Setup",
         "/Account/AcceptInvitation", "/Account/SignedOut", "/Account/Denied", "/Error", "/error/{code:int}",
         "/Help", // who to contact and the quick exit, readable before signing in
+        "/Account/ForgotPassword", "/Account/ResetPassword", // a way back in for whoever lost their password
     };
 
     [Fact]
