@@ -44,8 +44,12 @@ public sealed class SafetyAlertNoticeTests
         // A fresh alert is left to its own job for a while; the restarted worker's sweep comes later.
         Assert.Equal(0, await SweepAsync(app, world.Practice.PracticeId));
         await using (var owner = await app.Database.OpenAsOwnerAsync())
-        await using (var age = new NpgsqlCommand("UPDATE safety_alerts SET raised_at = raised_at - interval '3 minutes' WHERE id = @id", owner))
+        // The time as a parameter: Citus refuses timestamptz arithmetic on a column in an UPDATE (a STABLE
+        // operator each shard could compute differently).
+        await using (var age = new NpgsqlCommand("UPDATE safety_alerts SET raised_at = @at WHERE practice_id = @p AND id = @id", owner))
         {
+            age.Parameters.AddWithValue("at", DateTimeOffset.UtcNow.AddMinutes(-3));
+            age.Parameters.AddWithValue("p", world.Practice.PracticeId);
             age.Parameters.AddWithValue("id", alertId);
             await age.ExecuteNonQueryAsync();
         }
