@@ -31,6 +31,7 @@ public static class AccountsApi
         auth.MapPost("/login", Login).WithName("Login");
         auth.MapPost("/refresh", Refresh).WithName("Refresh");
 
+        app.MapPasswordApi();
         app.MapGet("/api/me", Me).WithTags("Accounts").WithName("Me").RequireAuthorization(ApiAuth.Policy);
         return app;
     }

@@ -53,8 +53,8 @@ public static class InvitationsApi
         ToResult(await invitations.AcceptAsync(request, ct));
 
     private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Setup(
-        SetupCommand request, InvitationService invitations, CancellationToken ct) =>
-        ToResult(await invitations.SetupAsync(request, ct));
+        SetupCommand request, Accounts.PasswordResets resets, CancellationToken ct) =>
+        ToResult(await resets.SetUpAsync(request, ct));
 
     private static Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult> ToResult(AcceptOutcome outcome) => outcome switch
     {
