@@ -88,9 +88,6 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
             case InviteOutcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Invite");
                 break;
-            case InviteOutcome.EmailTaken:
-                ModelState.AddModelError("Invite.Email", "An account with this email already exists.");
-                break;
             case InviteOutcome.UserNameTaken:
                 ModelState.AddModelError("Invite.UserName", "This username is taken. Choose another.");
                 break;
