@@ -1641,6 +1641,57 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("assignment_occurrences", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.PasswordReset", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("PracticeId", "Id")
+                        .HasName("pk_password_resets");
+
+                    b.HasIndex("PracticeId", "TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_password_resets_practice_id_token_hash");
+
+                    b.HasIndex("PracticeId", "UserId")
+                        .HasDatabaseName("ix_password_resets_practice_id_user_id");
+
+                    b.ToTable("password_resets", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Practice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2795,6 +2846,16 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_assignment_occurrences_users_practice_id_client_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.PasswordReset", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_resets_users_practice_id_user_id");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.PracticeLogo", b =>

@@ -91,3 +91,23 @@ public sealed class RefreshToken : ITenantOwned
     public DateTimeOffset? UsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }
+
+public enum PasswordResetKind { Link, SetupCode }
+
+/// <summary>
+/// A way back in without the old password: a mailed link (30 minutes) or, for an account without email,
+/// a setup code from the counselor (7 days). Only its hash is kept, and it works once.
+/// </summary>
+public sealed class PasswordReset : ITenantOwned
+{
+    public Guid PracticeId { get; set; }
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public PasswordResetKind Kind { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>When it was used, or replaced by a newer one; null while it works.</summary>
+    public DateTimeOffset? UsedAt { get; set; }
+}

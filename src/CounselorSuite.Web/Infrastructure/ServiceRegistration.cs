@@ -167,6 +167,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountCreator>();
         services.AddScoped<AccountAccess>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<DummyPasswordCheck>();
         services.AddMemoryCache();
         services.AddSingleton<SecurityStamps>();
         services.AddScoped<InvitationService>();

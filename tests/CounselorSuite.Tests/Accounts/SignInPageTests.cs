@@ -40,7 +40,7 @@ public sealed class SignInPageTests
     }
 
     [Fact]
-    public async Task After_five_failures_the_form_says_the_account_is_locked()
+    public async Task After_five_failures_the_right_password_is_refused_too_with_the_same_words()
     {
         var app = await TestApp.SharedAsync();
         var practice = await app.RegisterPracticeAsync();
@@ -53,7 +53,8 @@ public sealed class SignInPageTests
         var right = await browser.SignInAsync(practice.Email, practice.Password);
 
         await right.EnsureStatusAsync(HttpStatusCode.OK);
-        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync());
+        Assert.Contains("After five wrong tries, wait 15 minutes.", await right.Content.ReadAsStringAsync());
+        Assert.Equal("/account/login", (await browser.GetAsync("/")).Headers.Location!.OriginalString);
     }
 
     [Fact]

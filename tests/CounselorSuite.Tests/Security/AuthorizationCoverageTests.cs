@@ -19,6 +19,7 @@ public sealed class AuthorizationCoverageTests
     {
         "/", // sends each person to their start page, or to sign-in
         "/api/auth/register-practice", "/api/auth/login", "/api/auth/refresh", // signing in and registering
+        "/api/auth/forgot-password", "/api/auth/reset-password", // a forgotten password
         "/api/invitations/accept", "/api/invitations/setup", // accepting an invitation or a setup code
         "/calendar/{token}.ics", // the token in the address is the credential
         "/health", "/openapi/{documentName}.json", "/theme.css",

@@ -31,6 +31,7 @@ public static class AccountsApi
         auth.MapPost("/login", Login).WithName("Login");
         auth.MapPost("/refresh", Refresh).WithName("Refresh");
 
+        app.MapPasswordApi();
         app.MapGet("/api/me", Me).WithTags("Accounts").WithName("Me").RequireAuthorization(ApiAuth.Policy);
         return app;
     }
@@ -57,7 +58,8 @@ public static class AccountsApi
     }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<AppUser> signIn, SignInDirectory directory, AppDbContext db, IAuditLog audit, CancellationToken ct)
+        LoginRequest request, SignInManager<AppUser> signIn, SignInDirectory directory, AppDbContext db, IAuditLog audit,
+        DummyPasswordCheck dummy, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Require(request.Email, "email", 256, "Email")
@@ -67,15 +69,21 @@ public static class AccountsApi
             return errors.ToProblem();
         }
 
+        // One answer, and as long a wait, for an unknown email, a wrong password and a locked or disabled account.
         var failed = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The email or password is not right.");
         if (!await directory.BindPracticeOfAsync(request.Email!, ct))
         {
+            dummy.Run(request.Password);
             return failed;
         }
 
         if (await TwoFactorEnrolment.IsMissingAsync(signIn.UserManager, db, request.Email!, ct) is { } unenrolled)
         {
             var check = await signIn.CheckPasswordSignInAsync(unenrolled, request.Password!, lockoutOnFailure: true);
+            if (check.IsLockedOut)
+            {
+                dummy.Run(request.Password);
+            }
             await audit.RecordSignInAsync(request.Email!, succeeded: false, check.Succeeded ? "TwoFactorNotSetUp" : "WrongPassword", ct);
             return check.Succeeded
                 ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
@@ -105,7 +113,8 @@ public static class AccountsApi
         }
         if (result.IsLockedOut)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This account is locked for a while after too many failed attempts.");
+            dummy.Run(request.Password); // Identity did not check the password of a locked account
+            return failed;
         }
         if (result.Succeeded)
         {

@@ -55,6 +55,8 @@ public static class AuditActions
     public const string RecoveryCodesRegenerated = "RecoveryCodesRegenerated";
     public const string PasswordResetRequested = "PasswordResetRequested";
     public const string PasswordReset = "PasswordReset";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string SetupCodeIssued = "SetupCodeIssued";
     public const string SignedOutEverywhere = "SignedOutEverywhere";
     public const string RefreshTokenReused = "RefreshTokenReused";
     public const string AccountDisabled = "AccountDisabled";

@@ -28,7 +28,6 @@ public abstract record InviteOutcome
     public sealed record Invalid(FieldErrors Errors) : InviteOutcome;
     public sealed record Forbidden : InviteOutcome;
     public sealed record CaseNotFound : InviteOutcome;
-    public sealed record EmailTaken : InviteOutcome;
     public sealed record UserNameTaken : InviteOutcome;
 }
 
@@ -104,10 +103,9 @@ public sealed partial class InvitationService(
         {
             return new InviteOutcome.CaseNotFound();
         }
-        if (!byUserName && await directory.IsTakenAsync(command.Email!, ct))
-        {
-            return new InviteOutcome.EmailTaken();
-        }
+        // An email with an account (here or at another practice) is invited all the same: the inviter must
+        // not learn it exists. The mail tells the person instead, and the link cannot make a second account.
+        var taken = !byUserName && await directory.IsTakenAsync(command.Email!, ct);
 
         var now = clock.GetUtcNow();
         var invitation = new Invitation
@@ -159,7 +157,7 @@ public sealed partial class InvitationService(
         var practiceName = await db.Practices.Where(p => p.Id == tenant.PracticeId).Select(p => p.Name).FirstAsync(ct);
         // The invitee has no zone yet: the practice's clock, with its zone named since they may live elsewhere.
         var expires = (await times.ForPracticeAsync(ct)).DateTime(invitation.ExpiresAt, withZone: true);
-        await mail.SendAsync(new OutgoingMail(
+        await mail.SendAsync(taken ? AlreadyHasAnAccount(invitation, practiceName) : new OutgoingMail(
             invitation.Email!,
             $"You're invited to {practiceName}'s secure portal",
             $"""
@@ -175,6 +173,20 @@ public sealed partial class InvitationService(
             """), ct);
         return new InviteOutcome.Sent(invitation, acceptUrl, null);
     }
+
+    private static OutgoingMail AlreadyHasAnAccount(Invitation invitation, string practiceName) => new(
+        invitation.Email!,
+        $"You're invited to {practiceName}'s secure portal",
+        $"""
+        Hello {invitation.DisplayName},
+
+        {practiceName} invited you to its secure portal with this email address, but this address
+        already has an account with us, and an address can have only one.
+
+        Sign in with your account as usual (use "Forgot your password?" on the sign-in page if you need to),
+        or ask {practiceName} to invite you with another address.
+        If you did not expect this message, you can ignore it.
+        """);
 
     /// <summary>
     /// Puts the username into the installation-wide sign-in directory, pointing at the id the account

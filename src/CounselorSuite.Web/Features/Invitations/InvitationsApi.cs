@@ -42,7 +42,6 @@ public static class InvitationsApi
                 new InviteResponse(sent.Invitation.Id, sent.AcceptUrl, sent.Invitation.ExpiresAt, sent.SetupCode)),
             InviteOutcome.Invalid invalid => invalid.Errors.ToProblem(),
             InviteOutcome.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only an admin can invite counselors."),
-            InviteOutcome.EmailTaken => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An account with this email already exists."),
             InviteOutcome.UserNameTaken => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This username is taken. Choose another."),
             _ => TypedResults.NotFound(),
         };
@@ -53,8 +52,8 @@ public static class InvitationsApi
         ToResult(await invitations.AcceptAsync(request, ct));
 
     private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Setup(
-        SetupCommand request, InvitationService invitations, CancellationToken ct) =>
-        ToResult(await invitations.SetupAsync(request, ct));
+        SetupCommand request, Accounts.PasswordResets resets, CancellationToken ct) =>
+        ToResult(await resets.SetUpAsync(request, ct));
 
     private static Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult> ToResult(AcceptOutcome outcome) => outcome switch
     {

@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<AppUserToken> UserTokens => Set<AppUserToken>();
     public DbSet<LoginName> LoginNames => Set<LoginName>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<ClientProfile> ClientProfiles => Set<ClientProfile>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseClient> CaseClients => Set<CaseClient>();

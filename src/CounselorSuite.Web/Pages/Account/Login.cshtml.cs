@@ -10,9 +10,12 @@ namespace CounselorSuite.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountsApi.AuthRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, SignInDirectory directory) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInDirectory directory, DummyPasswordCheck dummy) : PageModel
 {
-    public const string NotRight = "The email, username or password is not right.";
+    /// <summary>The one answer for an unknown name, a wrong password and a locked or disabled account (issue 16).</summary>
+    public const string NotRight = "The email, username or password is not right. After five wrong tries, wait 15 minutes.";
+
+    /// <summary>Only for the two-factor step, reached with the right password.</summary>
     public const string LockedOut = "This account is locked for 15 minutes after too many failed attempts. Try again later.";
 
     [BindProperty] public LoginInput Input { get; set; } = new();
@@ -44,6 +47,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInDirectory di
         }
         if (Input.LoginName.Length > 256 || Input.Password.Length > 256 || !await directory.BindPracticeOfAsync(Input.LoginName, ct))
         {
+            dummy.Run(Input.Password);
             Message = NotRight;
             return Page();
         }
@@ -55,7 +59,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInDirectory di
         }
         if (result.IsLockedOut)
         {
-            Message = LockedOut;
+            dummy.Run(Input.Password); // Identity did not check the password of a locked account
+            Message = NotRight;
             return Page();
         }
         if (result.Succeeded)

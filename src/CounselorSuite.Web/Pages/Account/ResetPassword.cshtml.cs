@@ -11,7 +11,6 @@ namespace CounselorSuite.Web.Pages.Account;
 [EnableRateLimiting(AccountsApi.AuthRateLimit)]
 public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "user")] public Guid UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public string? Password { get; set; }
 
@@ -23,12 +22,12 @@ public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await resets.ResetAsync(UserId, Token, Password, ct) is { } problems)
+        if (await resets.ResetAsync(Token, Password, ct) is PasswordOutcome.Invalid invalid)
         {
-            Problems = problems;
+            Problems = invalid.Errors.ToDictionary().SelectMany(e => e.Value).ToList();
             return Page();
         }
-        TempData["Flash"] = "Your new password is set. Sign in with it.";
+        TempData["Flash"] = "Your new password is set, and every earlier session of yours has ended. Sign in with it.";
         return RedirectToPage("/Account/Login");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -16,10 +17,12 @@ namespace CounselorSuite.Web.Pages.Account;
 /// default): a client's phone may be looked at by the person they fear.
 /// </summary>
 public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IAuditLog audit, IConfiguration configuration,
-    IUserStore<AppUser> store) : PageModel
+    IUserStore<AppUser> store, PasswordResets resets) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
 
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
@@ -102,6 +105,29 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         await audit.WriteAsync(new AuditEntry(AuditActions.TwoFactorDisabled, "User", user.Id), ct);
         await signIn.RefreshSignInAsync(user);
         Message = "Two-factor sign-in is off.";
+        await LoadAsync(user, ct);
+        return Page();
+    }
+
+    /// <summary>A new password, with the current one: this session goes on, every other one ends.</summary>
+    public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        switch (await resets.ChangeAsync(User, CurrentPassword, NewPassword, ct))
+        {
+            case PasswordOutcome.Changed changed:
+                await signIn.RefreshSignInAsync(changed.User);
+                Message = "Your password is changed. You stay signed in here; every other session has ended.";
+                user = changed.User;
+                break;
+            case PasswordOutcome.Invalid invalid:
+                ModelState.AddFieldErrors(invalid.Errors, prefix: "");
+                Error = "Your password was not changed.";
+                break;
+        }
         await LoadAsync(user, ct);
         return Page();
     }

@@ -9,10 +9,13 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CounselorSuite.Web.Pages.Account;
 
-/// <summary>Where a client without an email address of their own turns a username and setup code into an account.</summary>
+/// <summary>
+/// Where a client without an email address of their own turns a username and setup code into an account,
+/// or, with a new code from their counselor, chooses a new password for it (every earlier session ends).
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsApi.AuthRateLimit)]
-public sealed class SetupModel(InvitationService invitations, SignInManager<AppUser> signIn) : PageModel
+public sealed class SetupModel(PasswordResets resets, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty] public SetupInput Input { get; set; } = new();
 
@@ -29,7 +32,8 @@ public sealed class SetupModel(InvitationService invitations, SignInManager<AppU
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await invitations.SetupAsync(new SetupCommand(Input.UserName, Input.SetupCode, Input.Password), ct);
+        // An invitation's code makes the account; a new code from the counselor sets an existing account's password.
+        var outcome = await resets.SetUpAsync(new SetupCommand(Input.UserName, Input.SetupCode, Input.Password), ct);
         switch (outcome)
         {
             case AcceptOutcome.Accepted accepted:

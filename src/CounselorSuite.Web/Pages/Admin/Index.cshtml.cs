@@ -74,9 +74,6 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
             case InviteOutcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Invite");
                 break;
-            case InviteOutcome.EmailTaken:
-                ModelState.AddModelError("Invite.Email", "An account with this email already exists.");
-                break;
             default:
                 return Forbid();
         }

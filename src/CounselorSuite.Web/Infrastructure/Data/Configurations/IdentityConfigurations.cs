@@ -137,3 +137,18 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => new { t.PracticeId, t.UserId }).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PasswordResetConfiguration : IEntityTypeConfiguration<PasswordReset>
+{
+    public void Configure(EntityTypeBuilder<PasswordReset> b)
+    {
+        b.ToTable("password_resets");
+        b.HasKey(r => new { r.PracticeId, r.Id });
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.TokenHash).HasMaxLength(64);
+        b.HasIndex(r => new { r.PracticeId, r.TokenHash }).IsUnique();
+        b.HasIndex(r => new { r.PracticeId, r.UserId });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => new { r.PracticeId, r.UserId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ namespace CounselorSuite.Web.Pages.Counselor.Cases;
 /// The case's settings: the confidentiality agreement, inviting clients and the invitations not yet accepted,
 /// and (for an admin) adding counselors. Each form lands back here with what it did, or its error next to it.
 /// </summary>
-public sealed class SettingsModel(AppDbContext db, InvitationService invitations, TimeProvider clock) : CaseSectionModel
+public sealed class SettingsModel(AppDbContext db, InvitationService invitations, TimeProvider clock, PasswordResets resets) : CaseSectionModel
 {
     private const string InvitedKey = "CaseInvited";
 
@@ -23,6 +24,7 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
     [BindProperty] public string? Confidentiality { get; set; }
     [BindProperty] public Guid InvitationId { get; set; }
     [BindProperty] public Guid CounselorId { get; set; }
+    [BindProperty] public Guid ClientId { get; set; }
 
     public IReadOnlyList<CasePerson> AvailableCounselors { get; private set; } = [];
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
@@ -86,9 +88,6 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
             case InviteOutcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors, "Invite");
                 break;
-            case InviteOutcome.EmailTaken:
-                ModelState.AddModelError("Invite.Email", "An account with this email already exists.");
-                break;
             case InviteOutcome.UserNameTaken:
                 ModelState.AddModelError("Invite.UserName", "This username is taken. Choose another.");
                 break;
@@ -111,6 +110,17 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
             return NotFound();
         }
         return Done(id, outcome == RevokeOutcome.Revoked ? "Invitation revoked." : "That invitation was already accepted.");
+    }
+
+    /// <summary>A client who signs in with a username and lost their password gets a new setup code, shown this once.</summary>
+    public async Task<IActionResult> OnPostSetupCodeAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.CaseClients.AnyAsync(c => c.CaseId == id && c.ClientId == ClientId, ct)
+            || await resets.IssueSetupCodeAsync(User, ClientId, ct) is not { } issued)
+        {
+            return NotFound();
+        }
+        return Done(id, $"New setup code: {issued.SetupCode}. Hand it over in person; with their username it works once, for 7 days, at /account/setup, and ends their other sessions.");
     }
 
     /// <summary>How an admin grants a counselor access to a case.</summary>
