@@ -40,6 +40,17 @@ public sealed partial class Mailbox(string folder)
         return match.Success ? match.Value : throw new Xunit.Sdk.XunitException($"The mail to {address} has no invitation link:\n{message.TextBody}");
     }
 
+    /// <summary>The link in the newest registration mail to this address.</summary>
+    public async Task<string> RegistrationLinkToAsync(string address)
+    {
+        var message = await LatestToAsync(address);
+        var match = RegistrationLink().Match(message.TextBody ?? "");
+        return match.Success ? match.Value : throw new Xunit.Sdk.XunitException($"The mail to {address} has no registration link:\n{message.TextBody}");
+    }
+
+    [GeneratedRegex(@"https?://\S+/account/confirm-registration\?token=\S+")]
+    private static partial Regex RegistrationLink();
+
     [GeneratedRegex(@"https?://\S+/invitations/accept\?token=\S+")]
     private static partial Regex InvitationLink();
 }

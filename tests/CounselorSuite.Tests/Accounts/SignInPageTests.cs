@@ -91,27 +91,33 @@ public sealed class SignInPageTests
     }
 
     [Fact]
-    public async Task Registering_a_practice_through_the_form_signs_the_admin_in()
+    public async Task Registering_through_the_form_mails_a_link_whose_page_takes_the_password_and_signs_the_admin_in()
     {
         var app = await TestApp.SharedAsync();
         using var browser = new Browser(app);
         var email = ApiClient.UniqueEmail("founder");
 
-        var response = await browser.PostFormAsync("/account/register", new()
+        var mailed = await browser.FollowAsync(await browser.PostFormAsync("/account/register", new()
         {
             ["Input.PracticeName"] = "Riverside Counseling", ["Input.DisplayName"] = "Dana Founder",
-            ["Input.Email"] = email, ["Input.Password"] = ApiClient.Password,
-            ["Input.TimeZone"] = "America/Chicago", ["Input.Locale"] = "en-US",
-        });
+            ["Input.Email"] = email, ["Input.TimeZone"] = "America/Chicago", ["Input.Locale"] = "en-US",
+        }));
+        Assert.Contains($"We have sent a message to {email}", Html.TextOf(mailed, "registration-mailed"));
 
-        await response.EnsureStatusAsync(HttpStatusCode.Redirect);
+        var token = app.RegistrationToken(email);
+        var confirm = await browser.PageAsync($"/account/confirm-registration?token={Uri.EscapeDataString(token)}");
+        Assert.Contains("Riverside Counseling", confirm);
+        var done = await browser.PostFormAsync($"/account/confirm-registration?token={Uri.EscapeDataString(token)}",
+            new() { ["Token"] = token, ["Password"] = ApiClient.Password });
+
+        await done.EnsureStatusAsync(HttpStatusCode.Redirect);
         Assert.Contains("Riverside Counseling", await browser.PageAsync("/admin"));
         using var api = await app.SignInAsync(email);
         Assert.Equal(["PracticeAdmin"], (await (await api.GetAsync("/api/me")).ReadJsonAsync())["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
     [Fact]
-    public async Task The_registration_form_shows_every_problem_and_creates_nothing()
+    public async Task The_registration_form_shows_every_problem_and_answers_a_taken_email_as_any_other()
     {
         var app = await TestApp.SharedAsync();
         var taken = await app.RegisterPracticeAsync();
@@ -119,20 +125,24 @@ public sealed class SignInPageTests
 
         var weak = await browser.PostFormAsync("/account/register", new()
         {
-            ["Input.PracticeName"] = "", ["Input.DisplayName"] = "X", ["Input.Email"] = "not-an-email", ["Input.Password"] = "short",
-            ["Input.TimeZone"] = "",
+            ["Input.PracticeName"] = "", ["Input.DisplayName"] = "X", ["Input.Email"] = "not-an-email", ["Input.TimeZone"] = "",
         });
-        var duplicate = await browser.PostFormAsync("/account/register", new()
+        var duplicate = await browser.FollowAsync(await browser.PostFormAsync("/account/register", new()
         {
-            ["Input.PracticeName"] = "Copy", ["Input.DisplayName"] = "X", ["Input.Email"] = taken.Email, ["Input.Password"] = ApiClient.Password,
-            ["Input.TimeZone"] = "UTC",
-        });
+            ["Input.PracticeName"] = "Copy", ["Input.DisplayName"] = "X", ["Input.Email"] = taken.Email, ["Input.TimeZone"] = "UTC",
+        }));
+        var fresh = ApiClient.UniqueEmail("fresh");
+        var free = await browser.FollowAsync(await browser.PostFormAsync("/account/register", new()
+        {
+            ["Input.PracticeName"] = "Copy", ["Input.DisplayName"] = "X", ["Input.Email"] = fresh, ["Input.TimeZone"] = "UTC",
+        }));
 
         var weakHtml = await weak.Content.ReadAsStringAsync();
         Assert.Contains("Practice name is required.", weakHtml);
         Assert.Contains("Email is not a valid address.", weakHtml);
         Assert.Contains("Choose a time zone from the list", weakHtml);
-        Assert.Contains("An account with this email already exists.", await duplicate.Content.ReadAsStringAsync());
+        Assert.Equal(Html.TextOf(free, "registration-mailed").Replace(fresh, "ADDRESS", StringComparison.Ordinal),
+            Html.TextOf(duplicate, "registration-mailed").Replace(taken.Email, "ADDRESS", StringComparison.Ordinal));
         Assert.Equal("/account/login", (await browser.GetAsync("/")).Headers.Location!.OriginalString);
     }
 

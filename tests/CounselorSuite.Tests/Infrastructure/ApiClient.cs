@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace CounselorSuite.Tests.Infrastructure;
 
@@ -15,15 +17,28 @@ public static class ApiClient
 
     public static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.test";
 
-    public static async Task<PracticeAccount> RegisterPracticeAsync(this TestApp app, string name = "Test Practice", string? timeZone = null)
+    public static async Task<PracticeAccount> RegisterPracticeAsync(this TestApp app, string name = "Test Practice", string? timeZone = null,
+        string? locale = null)
     {
         var email = UniqueEmail("admin");
         using var client = app.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/register-practice",
-            new { practiceName = name, adminEmail = email, adminPassword = Password, adminDisplayName = "Admin Person", timeZone });
-        await response.EnsureStatusAsync(HttpStatusCode.Created);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+            new { practiceName = name, adminEmail = email, adminDisplayName = "Admin Person", timeZone, locale });
+        await response.EnsureStatusAsync(HttpStatusCode.Accepted);
+        var confirmed = await client.PostAsJsonAsync("/api/auth/confirm-registration",
+            new { token = app.RegistrationToken(email), adminPassword = Password });
+        await confirmed.EnsureStatusAsync(HttpStatusCode.Created);
+        var body = await confirmed.Content.ReadFromJsonAsync<JsonObject>();
         return new PracticeAccount(body!["practiceId"]!.GetValue<Guid>(), body["userId"]!.GetValue<Guid>(), email, Password);
+    }
+
+    /// <summary>The token of the newest registration link mailed to this address.</summary>
+    public static string RegistrationToken(this TestApp app, string email)
+    {
+        var mail = Directory.GetFiles(app.MailFolder, "*.eml").Order().Select(f => MimeMessage.Load(f))
+            .Last(m => m.Subject == "Confirm your email address" && m.To.Mailboxes.Any(b => b.Address.Equals(email, StringComparison.OrdinalIgnoreCase)));
+        var link = Regex.Match(mail.TextBody ?? "", @"/account/confirm-registration\?token=(\S+)");
+        return Uri.UnescapeDataString(link.Groups[1].Value);
     }
 
     public static async Task<HttpClient> SignInAsync(this TestApp app, string email, string password = Password)

@@ -18,7 +18,7 @@ public sealed class AuthorizationCoverageTests
     private static readonly HashSet<string> Anonymous = new(StringComparer.OrdinalIgnoreCase)
     {
         "/", // sends each person to their start page, or to sign-in
-        "/api/auth/register-practice", "/api/auth/login", "/api/auth/refresh", // signing in and registering
+        "/api/auth/register-practice", "/api/auth/confirm-registration", "/api/auth/login", "/api/auth/refresh", // signing in and registering
         "/api/auth/forgot-password", "/api/auth/reset-password", // a forgotten password
         "/api/invitations/accept", "/api/invitations/setup", // accepting an invitation or a setup code
         "/calendar/{token}.ics", // the token in the address is the credential
@@ -27,6 +27,7 @@ public sealed class AuthorizationCoverageTests
         "/Account/AcceptInvitation", "/Account/SignedOut", "/Account/Denied", "/Error", "/error/{code:int}",
         "/Help", // who to contact and the quick exit, readable before signing in
         "/Account/ForgotPassword", "/Account/ResetPassword", // a way back in for whoever lost their password
+        "/Account/ConfirmRegistration", // the registration mail's link: its token is the credential
     };
 
     [Fact]

@@ -10,10 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Features.Accounts;
 
+/// <param name="AdminPassword">Not taken in the first step (the link's page asks for it); kept for <see cref="PracticeRegistration.RegisterAsync"/>.</param>
 /// <param name="TimeZone">Optional: the practice's IANA time zone (UTC when left out).</param>
 /// <param name="Locale">Optional: how the practice writes times, one of <see cref="Infrastructure.Time.TimeZones.Locales"/> (en-US when left out).</param>
 public sealed record RegisterPracticeRequest(string? PracticeName, string? AdminEmail, string? AdminPassword, string? AdminDisplayName,
     string? TimeZone = null, string? Locale = null);
+public sealed record RegistrationMailedResponse(string Message);
+public sealed record ConfirmRegistrationRequest(string? Token, string? AdminPassword);
 public sealed record RegisterPracticeResponse(Guid PracticeId, Guid UserId);
 public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode);
 public sealed record RefreshRequest(string? RefreshToken);
@@ -27,7 +30,10 @@ public static class AccountsApi
     {
         // Signing in and registering are for people not signed in yet: anonymous on purpose, rate limited.
         var auth = app.MapGroup("/api/auth").WithTags("Accounts").RequireRateLimiting(AuthRateLimit).AllowAnonymous();
-        auth.MapPost("/register-practice", RegisterPractice).WithName("RegisterPractice");
+        auth.MapPost("/register-practice", RegisterPractice).WithName("RegisterPractice")
+            .WithSummary("Mails a link to confirm the address and finish registering; 202 whether or not the email has an account");
+        auth.MapPost("/confirm-registration", ConfirmRegistration).WithName("ConfirmRegistration")
+            .WithSummary("The mailed link's token and the admin's password: creates the practice and its first admin");
         auth.MapPost("/login", Login).WithName("Login");
         auth.MapPost("/refresh", Refresh).WithName("Refresh");
 
@@ -46,16 +52,25 @@ public static class AccountsApi
         return errors;
     }
 
-    private static async Task<Results<Created<RegisterPracticeResponse>, ValidationProblem, ProblemHttpResult>> RegisterPractice(
-        RegisterPracticeRequest request, PracticeRegistration registration, CancellationToken ct)
-    {
-        return await registration.RegisterAsync(request, ct) switch
+    public const string RegistrationAnswer =
+        "We have sent a message to that address. Open the link in it to confirm the address and finish registering; it works for 24 hours.";
+
+    private static async Task<Results<Accepted<RegistrationMailedResponse>, ValidationProblem>> RegisterPractice(
+        RegisterPracticeRequest request, HttpContext http, PracticeRegistration registration, CancellationToken ct) =>
+        await registration.RequestAsync(request, $"{http.Request.Scheme}://{http.Request.Host}", ct) switch
+        {
+            RegistrationOutcome.Invalid invalid => invalid.Errors.ToProblem(),
+            _ => TypedResults.Accepted((string?)null, new RegistrationMailedResponse(RegistrationAnswer)),
+        };
+
+    private static async Task<Results<Created<RegisterPracticeResponse>, ValidationProblem>> ConfirmRegistration(
+        ConfirmRegistrationRequest request, PracticeRegistration registration, CancellationToken ct) =>
+        await registration.ConfirmAsync(request.Token, request.AdminPassword, ct) switch
         {
             RegistrationOutcome.Registered done => TypedResults.Created("/api/me", new RegisterPracticeResponse(done.Practice.Id, done.Admin.Id)),
             RegistrationOutcome.Invalid invalid => invalid.Errors.ToProblem(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An account with this email already exists."),
+            _ => new FieldErrors().Add("token", PracticeRegistration.AlreadyRegistered).ToProblem(),
         };
-    }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
         LoginRequest request, SignInManager<AppUser> signIn, SignInDirectory directory, AppDbContext db, IAuditLog audit,
