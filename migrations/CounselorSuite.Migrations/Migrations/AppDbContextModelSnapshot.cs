@@ -2261,6 +2261,34 @@ namespace CounselorSuite.Migrations.Migrations
                     b.ToTable("session_attendees", (string)null);
                 });
 
+            modelBuilder.Entity("CounselorSuite.Web.Domain.SessionReminder", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("practice_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("PracticeId", "SessionId", "ClientId", "StartsAt")
+                        .HasName("pk_session_reminders");
+
+                    b.ToTable("session_reminders", (string)null);
+                });
+
             modelBuilder.Entity("CounselorSuite.Web.Domain.Share", b =>
                 {
                     b.Property<Guid>("PracticeId")
@@ -3008,6 +3036,16 @@ namespace CounselorSuite.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_attendees_sessions_practice_id_session_id");
+                });
+
+            modelBuilder.Entity("CounselorSuite.Web.Domain.SessionReminder", b =>
+                {
+                    b.HasOne("CounselorSuite.Web.Domain.SessionAttendee", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId", "SessionId", "ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_reminders_session_attendees_practice_id_session_id_");
                 });
 
             modelBuilder.Entity("CounselorSuite.Web.Domain.Share", b =>

@@ -5,20 +5,69 @@ internal sealed record PlacedRow(LayoutRow Row, double Top);
 
 /// <summary>
 /// Distributes laid-out elements over pages of a given content height, honouring keep-together and
-/// keep-with-next. Every row is placed exactly once, so no content is ever dropped.
+/// keep-with-next, and never ends a document on a near-empty page. Every row is placed exactly once, so no
+/// content is ever dropped.
 /// </summary>
 internal sealed class Paginator(double pageHeight)
 {
+    /// <summary>
+    /// A last page holding less than this share of a page (a line or two of help under a full page) is
+    /// filled up from the page before, as long as that page keeps at least as much.
+    /// </summary>
+    public const double LeastLastPage = 0.2;
+
     public IReadOnlyList<IReadOnlyList<PlacedRow>> Paginate(IReadOnlyList<FlowElement> elements)
     {
+        Flow flow = Place(elements, breakBefore: -1);
+        if (flow.Pages.Count < 2 || Filled(flow.Pages[^1]) >= LeastLastPage * pageHeight || flow.StartedByBreak[^1])
+        {
+            return flow.Pages; // a page a forced break starts is meant to start there, however short
+        }
+        // Start the last page earlier: at the latest element of the page before that leaves both pages
+        // their share, and that does not part a heading from what follows it. The last page's first element
+        // is a candidate too: it may have begun on the page before (a paragraph's last line carried over).
+        int lastStart = flow.FirstElement[^1];
+        int previousStart = flow.FirstElement[^2];
+        for (int k = lastStart; k > previousStart; k--)
+        {
+            if (elements[k].Rows.Count == 0 || elements[k - 1].KeepWithNext)
+            {
+                continue;
+            }
+            Flow balanced = Place(elements, breakBefore: k);
+            if (balanced.Pages.Count == flow.Pages.Count
+                && Filled(balanced.Pages[^1]) >= LeastLastPage * pageHeight
+                && Filled(balanced.Pages[^2]) >= Filled(balanced.Pages[^1]))
+            {
+                return balanced.Pages;
+            }
+        }
+        return flow.Pages;
+    }
+
+    private static double Filled(IReadOnlyList<PlacedRow> page) => page.Count == 0 ? 0 : page[^1].Top + page[^1].Row.Height;
+
+    /// <summary>Pages as placed, with the index of the first element on each and whether a forced break began it.</summary>
+    private sealed record Flow(List<IReadOnlyList<PlacedRow>> Pages, List<int> FirstElement, List<bool> StartedByBreak);
+
+    private Flow Place(IReadOnlyList<FlowElement> elements, int breakBefore)
+    {
         var pages = new List<IReadOnlyList<PlacedRow>>();
+        var firstElement = new List<int>();
+        var startedByBreak = new List<bool>();
         var page = new List<PlacedRow>();
+        var pageFirst = -1;
+        var pageByBreak = false;
         double y = 0;
 
-        void NewPage()
+        void NewPage(bool byBreak = false)
         {
             pages.Add(page);
+            firstElement.Add(pageFirst);
+            startedByBreak.Add(pageByBreak);
             page = [];
+            pageFirst = -1;
+            pageByBreak = byBreak;
             y = 0;
         }
 
@@ -29,9 +78,13 @@ internal sealed class Paginator(double pageHeight)
             {
                 if (page.Count > 0)
                 {
-                    NewPage();
+                    NewPage(byBreak: true);
                 }
                 continue;
+            }
+            if (i == breakBefore && page.Count > 0 && element.Rows.Count > 0)
+            {
+                NewPage();
             }
 
             double gap = page.Count == 0 ? 0 : element.SpaceBefore;
@@ -55,6 +108,10 @@ internal sealed class Paginator(double pageHeight)
                 {
                     NewPage();
                 }
+                if (page.Count == 0)
+                {
+                    pageFirst = i;
+                }
                 page.Add(new PlacedRow(row, y));
                 y += row.Height;
             }
@@ -62,9 +119,9 @@ internal sealed class Paginator(double pageHeight)
 
         if (page.Count > 0 || pages.Count == 0)
         {
-            pages.Add(page);
+            NewPage();
         }
-        return pages;
+        return new Flow(pages, firstElement, startedByBreak);
     }
 
     /// <summary>

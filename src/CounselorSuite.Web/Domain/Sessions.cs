@@ -35,6 +35,20 @@ public sealed class SessionAttendee : ITenantOwned
 }
 
 /// <summary>
+/// A reminder mailed to one attendee before a session, for the time the session then had. The key holds
+/// that time: a second sweep finds the row and sends nothing, and a moved session gets a reminder of its
+/// new time.
+/// </summary>
+public sealed class SessionReminder : ITenantOwned
+{
+    public Guid PracticeId { get; set; }
+    public Guid SessionId { get; set; }
+    public Guid ClientId { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+}
+
+/// <summary>
 /// A counselor's private iCalendar feed. Only the SHA-256 of the secret in its URL is stored; rotating
 /// replaces the hash, so an old URL stops working at once.
 /// </summary>

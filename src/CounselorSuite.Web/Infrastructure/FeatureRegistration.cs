@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
+using CounselorSuite.Web.Infrastructure.Jobs;
 
 namespace CounselorSuite.Web.Infrastructure;
 
@@ -25,6 +26,9 @@ public static class FeatureRegistration
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<SessionService>();
         services.AddScoped<CalendarFeedService>();
+        services.AddScoped<SessionReminders>();
+        services.AddScoped<SessionReminderFanOut>();
+        services.AddRecurringJob<SessionReminderFanOut>(SessionReminders.RecurringJobId, j => j.FanOutAsync(CancellationToken.None), SessionReminders.Schedule);
         services.AddSingleton(sp => NoteProtector.Create(
             configuration.GetSection("Notes").Get<NoteKeyOptions>() ?? new NoteKeyOptions(),
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,

@@ -40,7 +40,7 @@ public sealed class NormalisationAndRollupTests
         var weeks = WeeklyRollup.ByIsoWeek(points, TimeZoneInfo.Utc);
 
         Assert.Equal(2, weeks.Count);
-        Assert.Equal((2025, 10, new DateOnly(2025, 3, 3), 50.0, 2), (weeks[0].Week.Year, weeks[0].Week.Week, weeks[0].Week.Monday, weeks[0].Mean, weeks[0].Count));
+        Assert.Equal((2025, 10, new DateOnly(2025, 3, 3), 50.0, 2), (weeks[0].Week.Year, weeks[0].Week.Week, weeks[0].Week.FirstDay, weeks[0].Mean, weeks[0].Count));
         Assert.Equal((11, 80.0, 1), (weeks[1].Week.Week, weeks[1].Mean, weeks[1].Count));
         Assert.Equal(DateTimeOffset.Parse("2025-03-10T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), weeks[1].StartsAt);
     }
@@ -65,7 +65,7 @@ public sealed class NormalisationAndRollupTests
     {
         var week = IsoWeek.Of(DateTimeOffset.Parse("2024-12-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.Utc);
 
-        Assert.Equal((2025, 1, new DateOnly(2024, 12, 30)), (week.Year, week.Week, week.Monday));
+        Assert.Equal((2025, 1, new DateOnly(2024, 12, 30)), (week.Year, week.Week, week.FirstDay));
     }
 
     [Fact]

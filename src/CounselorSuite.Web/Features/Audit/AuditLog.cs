@@ -75,6 +75,7 @@ public static class AuditActions
     public const string SessionCreated = "SessionCreated";
     public const string SessionRescheduled = "SessionRescheduled";
     public const string SessionStatusChanged = "SessionStatusChanged";
+    public const string SessionReminderSent = "SessionReminderSent";
     public const string CalendarFeedRead = "CalendarFeedRead";
     public const string CalendarFeedRotated = "CalendarFeedRotated";
     public const string CalendarFeedChanged = "CalendarFeedChanged";

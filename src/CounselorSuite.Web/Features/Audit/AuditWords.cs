@@ -51,6 +51,7 @@ public static class AuditWords
         new(AuditActions.SessionCreated, "booked a session", Sessions),
         new(AuditActions.SessionRescheduled, "moved a session", Sessions),
         new(AuditActions.SessionStatusChanged, "changed a session's status", Sessions),
+        new(AuditActions.SessionReminderSent, "was sent a session reminder", Sessions),
         new(AuditActions.CalendarFeedRead, "had their calendar feed read by a calendar app", Sessions),
         new(AuditActions.CalendarFeedRotated, "made a new calendar feed address", Sessions),
         new(AuditActions.CalendarFeedChanged, "changed their calendar feed", Sessions),

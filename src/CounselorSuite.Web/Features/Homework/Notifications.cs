@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Features.Homework;
 
-public enum Notice { NewItem, NewFeedback, DueSoon, Overdue, ClientNeedsAttention }
+public enum Notice { NewItem, NewFeedback, DueSoon, Overdue, ClientNeedsAttention, AppointmentSoon }
 
 /// <summary>
 /// Every text a notification can carry, in one place so a test can read them all. They never name an
@@ -13,7 +13,10 @@ public enum Notice { NewItem, NewFeedback, DueSoon, Overdue, ClientNeedsAttentio
 /// </summary>
 public static class NoticeTexts
 {
-    /// <param name="due">For reminders: when the item is due, written in the recipient's own time zone. A time says nothing of the topic.</param>
+    /// <param name="due">
+    /// For reminders: when the item is due, or when the appointment starts, written in the recipient's own
+    /// time zone. A time says nothing of the topic.
+    /// </param>
     public static (string Subject, string Body) For(Notice notice, string? due = null) => notice switch
     {
         Notice.NewItem => ("New item", "You have a new item in your portal.\n\nSign in to see it."),
@@ -21,6 +24,8 @@ public static class NoticeTexts
         Notice.DueSoon => ("Reminder", (due is null ? "An item in your portal is due soon." : $"An item in your portal is due soon, by {due}.") + "\n\nSign in to see it."),
         Notice.Overdue => ("Reminder", "An item in your portal is waiting for you." + (due is null ? "" : $" It was due {due}.") + "\n\nSign in to see it."),
         Notice.ClientNeedsAttention => ("Attention needed", "A client needs your attention.\n\nSign in to see more."),
+        // "Appointment", as a dentist or a bank would write: no word for what the meeting is about, no place.
+        Notice.AppointmentSoon => ("Reminder", (due is null ? "You have an appointment soon." : $"You have an appointment on {due}.") + "\n\nSign in to your portal for the details."),
         _ => throw new ArgumentOutOfRangeException(nameof(notice)),
     };
 

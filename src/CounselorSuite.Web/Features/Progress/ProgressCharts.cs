@@ -30,9 +30,9 @@ public sealed class ProgressCharts(AppDbContext db, TimeProvider clock, Infrastr
     {
         var cases = await db.CaseClients.AsNoTracking().Where(c => c.ClientId == clientId && (caseId == null || c.CaseId == caseId))
             .Select(c => c.CaseId).ToListAsync(ct);
-        var data = await ProgressQueries.LoadAsync(db, clock, [new ProgressSubject(clientId, "Client", false)], cases, null, null, ct);
-        // On paper the dates are the client's own days.
-        var settings = new ChartSettings { TimeZone = (await times.ForPersonAsync(clientId, ct)).ZoneInfo };
+        // On paper the dates and weeks are the client's own.
+        var settings = ChartSettings.For(await times.ForPersonAsync(clientId, ct));
+        var data = await ProgressQueries.LoadAsync(db, clock, [new ProgressSubject(clientId, "Client", false)], cases, null, null, ct, weeks: settings.Weeks);
         return ForClient(data, clientId, discreet, settings).Select(c => c.Chart).ToList();
     }
 

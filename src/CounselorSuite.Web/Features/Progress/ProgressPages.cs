@@ -49,11 +49,11 @@ public sealed class ClientProgressView
 /// <summary>Loading for the progress pages: each page's data in a fixed number of queries.</summary>
 public static class ProgressPages
 {
-    /// <summary>Charts for the person reading the page: dates and weeks in their own zone.</summary>
+    /// <summary>Charts for the person reading the page: dates and weeks in their own zone, weeks from their practice's first day.</summary>
     public static async Task<ChartSettings> SettingsForAsync(Infrastructure.Time.ReaderTimes times, CancellationToken ct) =>
-        new() { TimeZone = (await times.GetCurrentAsync(ct)).ZoneInfo };
+        ChartSettings.For(await times.GetCurrentAsync(ct));
 
-    /// <param name="settings">The reader's zone for the charts' dates.</param>
+    /// <param name="settings">The reader's zone and weeks for the charts' dates and weekly averages.</param>
     public static async Task<ClientProgressView?> ClientAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid clientId, string? range, ChartSettings settings, CancellationToken ct)
     {
         var access = await ProgressQueries.AccessAsync(db, user, clientId, ct);
@@ -64,7 +64,7 @@ public static class ProgressPages
         var now = clock.GetUtcNow();
         var chosen = ProgressRange.Parse(range);
         var subjects = await ProgressQueries.SubjectsAsync(db, access, ct);
-        var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, chosen.From(now), null, ct);
+        var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, chosen.From(now), null, ct, weeks: settings.Weeks);
         var me = subjects[0];
         var sharedCases = access.Self || subjects.Count == 1 ? [] : await db.CaseClients.AsNoTracking()
             .Where(c => access.CaseIds.Contains(c.CaseId)).GroupBy(c => c.CaseId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct);
@@ -123,7 +123,7 @@ public sealed class CaseProgressView
         }
         var now = clock.GetUtcNow();
         var subjects = found.Clients.Select(c => new ProgressSubject(c.Id, c.DisplayName, false)).ToList();
-        var data = await ProgressQueries.LoadAsync(db, clock, subjects, [caseId], ProgressRange.Parse(range).From(now), null, ct);
+        var data = await ProgressQueries.LoadAsync(db, clock, subjects, [caseId], ProgressRange.Parse(range).From(now), null, ct, weeks: settings.Weeks);
         var charts = new List<NamedChart>();
         var gaps = new List<string>();
         if (subjects.Count == 2)
@@ -163,7 +163,8 @@ public sealed record PracticeOverview(
     int Clients, int ActiveClients, int Answers30Days, int Measures30Days, int ConcernBands30Days, int OpenAlerts, int ActiveAssignments,
     ProgressAdherenceResponse Adherence, ChartView? AdherenceChart)
 {
-    public static async Task<PracticeOverview> LoadAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <param name="settings">The admin's zone and weeks, for the weekly adherence chart.</param>
+    public static async Task<PracticeOverview> LoadAsync(AppDbContext db, TimeProvider clock, ChartSettings settings, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-30);
@@ -183,18 +184,18 @@ public sealed record PracticeOverview(
             .Select(o => new { o.DueAt, o.SubmittedAt }).ToListAsync(ct);
         var occurrences = due.Select(o => new Analysis.Occurrence(o.DueAt!.Value, o.SubmittedAt)).ToList();
         var overall = Analysis.Adherence.Overall(occurrences, now);
-        var weeks = Analysis.Adherence.PerPeriod(occurrences, now, ProgressReport.Zone, Analysis.AdherencePeriod.Week);
+        var weeks = Analysis.Adherence.PerPeriod(occurrences, now, settings.Weeks, Analysis.AdherencePeriod.Week);
         var adherence = new ProgressAdherenceResponse(overall.Due, overall.OnTime, overall.Late, overall.Missing, overall.Share,
             weeks.Select(w => new AdherencePeriodResponse(w.PeriodStart!.Value, w.Due, w.OnTime, w.Late, w.Share)).ToList(), []);
         ChartView? chart = null;
         if (weeks.Count > 0)
         {
-            var points = weeks.Select(w => new Analysis.ProgressPoint(Analysis.LocalTime.MidnightOf(w.PeriodStart!.Value, ProgressReport.Zone), (w.Share ?? 0) * 100)).ToList();
+            var points = weeks.Select(w => new Analysis.ProgressPoint(Analysis.LocalTime.MidnightOf(w.PeriodStart!.Value, settings.TimeZone), (w.Share ?? 0) * 100)).ToList();
             chart = ChartMarkup.Render("adherence", TrendChart.Build(new TrendChartInput
             {
                 Subject = "Homework done on time", Points = points, Scale = new ValueScale(0, 100, "Done on time (%)"),
                 Title = "Homework done on time, by week due",
-            }));
+            }, settings));
         }
         return new PracticeOverview(counts.Clients, counts.Active, counts.Answers, counts.Measures, counts.Concern, counts.Alerts, counts.Assignments, adherence, chart);
     }

@@ -29,7 +29,7 @@ public sealed record AnswerRow(Guid ClientId, Guid CaseId, Guid SubmissionId, Pr
 public sealed record ResultRow(Guid ClientId, Guid SubmissionId, string MeasureKey, int MeasureVersion, double Total, string? Band, bool Concern, string Subscales, DateTimeOffset At);
 
 /// <summary>
-/// A client's occurrences of one assignment due in one ISO week (UTC), counted as adherence counts them at
+/// A client's occurrences of one assignment due in one week (of the load's <see cref="WeekRule"/>), counted as adherence counts them at
 /// load time: <paramref name="Due"/> = already due, of which <paramref name="OnTime"/> submitted by their due
 /// date and <paramref name="Late"/> after it. <paramref name="WeekOf"/> is null for occurrences without a due date.
 /// </summary>
@@ -48,13 +48,16 @@ public enum SeriesDetail
     EveryAnswer,
 }
 
-/// <summary>The mean of one client's answers on one dimension in one ISO week (Monday to Sunday, UTC).</summary>
-public sealed record WeekRow(Guid ClientId, ProgressDimension Dimension, DateOnly Monday, double Mean, int Count, DateTimeOffset FirstAt, DateTimeOffset LastAt)
+/// <summary>
+/// The mean of one client's answers on one dimension in one week of the load's <see cref="WeekRule"/>: the
+/// reader's for pages and handouts, Monday to Sunday in UTC for the API.
+/// </summary>
+public sealed record WeekRow(Guid ClientId, ProgressDimension Dimension, DateOnly FirstDay, double Mean, int Count, DateTimeOffset FirstAt, DateTimeOffset LastAt)
 {
-    public WeeklyMean ToWeeklyMean(TimeZoneInfo zone)
+    public WeeklyMean ToWeeklyMean(WeekRule rule)
     {
-        var startsAt = LocalTime.MidnightOf(Monday, zone);
-        return new WeeklyMean(IsoWeek.Of(startsAt, zone), startsAt, Mean, Count);
+        var startsAt = LocalTime.MidnightOf(FirstDay, rule.Zone);
+        return new WeeklyMean(IsoWeek.Of(startsAt, rule), startsAt, Mean, Count);
     }
 }
 
@@ -73,6 +76,9 @@ public sealed class ProgressData
     public required IReadOnlyList<WeekRow> Weeks { get; init; }
 
     public required SeriesDetail Detail { get; init; }
+
+    /// <summary>Whose weeks <see cref="Weeks"/> and the adherence rows are counted in.</summary>
+    public WeekRule WeekRule { get; init; } = WeekRule.Utc;
     public required IReadOnlyList<ResultRow> Results { get; init; }
     public required IReadOnlyList<AdherenceRow> Adherence { get; init; }
     public required IReadOnlyList<DateTimeOffset> Sessions { get; init; }
@@ -125,7 +131,7 @@ public sealed class ProgressData
                 continue;
             }
             series.Add(IsLong(weeks)
-                ? new DimensionSeries(dimension.ToString(), weeks.Select(w => w.ToWeeklyMean(ProgressReport.Zone)).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList(), Weekly: true)
+                ? new DimensionSeries(dimension.ToString(), weeks.Select(w => w.ToWeeklyMean(WeekRule)).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList(), Weekly: true)
                 : new DimensionSeries(dimension.ToString(), AnswersOf(clientId).Where(a => a.Dimension == dimension).OrderBy(a => a.At).Select(a => new ProgressPoint(a.At, a.Value) { Scale = new AnswerScale(a.Min, a.Max) }).ToList()));
         }
         return series;
@@ -133,7 +139,7 @@ public sealed class ProgressData
 
     /// <summary>The weekly means of one client's series, week by week.</summary>
     public IReadOnlyList<WeeklyMean> WeeklyMeansOf(Guid clientId, ProgressDimension dimension) =>
-        WeeksOf(clientId, dimension).Select(w => w.ToWeeklyMean(ProgressReport.Zone)).ToList();
+        WeeksOf(clientId, dimension).Select(w => w.ToWeeklyMean(WeekRule)).ToList();
 
     /// <summary>The perception gap between two clients: every week in which both rated the same dimension.</summary>
     public IReadOnlyList<GapWeek> GapsBetween(Guid a, Guid b) =>
@@ -187,14 +193,15 @@ public static class ProgressQueries
     /// much there is: with <see cref="SeriesDetail.Auto"/>, long series arrive as weekly means computed by the
     /// database and only short series (and each client's latest check-in) as single answers.
     /// </summary>
+    /// <param name="weeks">Whose weeks to count in: the reader's on pages and handouts; ISO weeks in UTC (the API's) when left out.</param>
     public static async Task<ProgressData> LoadAsync(AppDbContext db, TimeProvider clock, IReadOnlyList<ProgressSubject> subjects, IReadOnlyList<Guid> caseIds,
-        DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct, SeriesDetail detail = SeriesDetail.Auto)
+        DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct, SeriesDetail detail = SeriesDetail.Auto, WeekRule? weeks = null)
     {
         // One connection for every query of the load: the practice is set on it once, not once per query.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await LoadOnOpenConnectionAsync(db, clock, subjects, caseIds, from, to, detail, ct);
+            return await LoadOnOpenConnectionAsync(db, clock, subjects, caseIds, from, to, detail, weeks ?? WeekRule.Utc, ct);
         }
         finally
         {
@@ -203,13 +210,13 @@ public static class ProgressQueries
     }
 
     private static async Task<ProgressData> LoadOnOpenConnectionAsync(AppDbContext db, TimeProvider clock, IReadOnlyList<ProgressSubject> subjects,
-        IReadOnlyList<Guid> caseIds, DateTimeOffset? from, DateTimeOffset? to, SeriesDetail detail, CancellationToken ct)
+        IReadOnlyList<Guid> caseIds, DateTimeOffset? from, DateTimeOffset? to, SeriesDetail detail, WeekRule rule, CancellationToken ct)
     {
         var full = subjects.Where(s => !s.SharedOnly).Select(s => s.ClientId).ToList();
         var all = subjects.Select(s => s.ClientId).ToList();
         var start = from ?? DateTimeOffset.MinValue;
         var end = to ?? DateTimeOffset.MaxValue;
-        var visible = new VisibleAnswers(db.CurrentPracticeId, all, full, caseIds, start, end);
+        var visible = new VisibleAnswers(db.CurrentPracticeId, all, full, caseIds, start, end) { Weeks = rule };
 
         var results = await db.MeasureResults.AsNoTracking()
             .Where(r => all.Contains(r.ClientId) && caseIds.Contains(r.CaseId) && r.At >= start && r.At <= end)
@@ -225,7 +232,7 @@ public static class ProgressQueries
         if (detail == SeriesDetail.EveryAnswer)
         {
             answers = await visible.EveryAnswerAsync(db, ct);
-            weeks = WeeksOfAnswers(answers);
+            weeks = WeeksOfAnswers(answers, rule);
         }
         else
         {
@@ -245,7 +252,7 @@ public static class ProgressQueries
             .ToDictionaryAsync(x => x.Id, x => x.Title, ct);
 
         // Adherence is the client's own business and their counselor's: never a partner's.
-        var adherence = full.Count == 0 ? [] : await AdherenceAsync(db, full, caseIds, start, end, clock.GetUtcNow(), ct);
+        var adherence = full.Count == 0 ? [] : await AdherenceAsync(db, full, caseIds, start, end, clock.GetUtcNow(), rule, ct);
 
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => caseIds.Contains(s.CaseId) && s.Status == SessionStatus.Attended && s.StartsAt >= start && s.StartsAt <= end
@@ -282,7 +289,7 @@ public static class ProgressQueries
         return new ProgressData
         {
             Subjects = subjects, Answers = answers, Weeks = weeks, Detail = detail, Results = results, Adherence = adherence, Sessions = sessions,
-            Sources = sources, Measures = measures, From = from, To = to,
+            Sources = sources, Measures = measures, From = from, To = to, WeekRule = rule,
         };
     }
 
@@ -290,9 +297,9 @@ public static class ProgressQueries
     /// Occurrences counted per client, assignment and week due, in the database: a client with years of
     /// daily homework has thousands of occurrences but a few hundred such rows.
     /// </summary>
-    private const string AdherenceSql = """
+    private static readonly string AdherenceSql = """
         SELECT o.client_id AS client_id, o.assignment_id AS assignment_id, v.title AS title, a.kind AS kind, a.starts_at AS starts_at,
-               date_trunc('week', o.due_at AT TIME ZONE 'UTC')::date AS week_of,
+               {week} AS week_of,
                count(*) FILTER (WHERE o.due_at <= @now)::int AS due,
                count(*) FILTER (WHERE o.due_at <= @now AND o.submitted_at <= o.due_at)::int AS on_time,
                count(*) FILTER (WHERE o.due_at <= @now AND o.submitted_at > o.due_at)::int AS late
@@ -302,15 +309,15 @@ public static class ProgressQueries
         WHERE o.practice_id = @practice AND o.client_id = ANY(@clients) AND o.case_id = ANY(@cases) AND o.state <> 'Cancelled'
           AND (o.due_at IS NULL OR (o.due_at >= @start AND o.due_at <= @end))
         GROUP BY o.client_id, o.assignment_id, v.title, a.kind, a.starts_at, 6
-        """;
+        """.Replace("{week}", VisibleAnswers.WeekOf("o.due_at"), StringComparison.Ordinal);
 
     private static async Task<IReadOnlyList<AdherenceRow>> AdherenceAsync(AppDbContext db, IReadOnlyList<Guid> clients, IReadOnlyList<Guid> caseIds,
-        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, WeekRule rule, CancellationToken ct)
     {
         NpgsqlParameter[] parameters =
         [
             new("practice", db.CurrentPracticeId), new("clients", clients.ToArray()), new("cases", caseIds.ToArray()),
-            new("start", start), new("end", end), new("now", now),
+            new("start", start), new("end", end), new("now", now), new("zone", rule.ZoneId), new("firstDay", (int)rule.FirstDay),
         ];
         var rows = await db.Database.ReadAsync(AdherenceSql, parameters, r => new AdherenceRow(
             r.GetGuid(0), r.GetGuid(1), r.GetString(2), Enum.Parse<AssignmentKind>(r.GetString(3)), r.GetFieldValue<DateTimeOffset>(4),
@@ -319,9 +326,9 @@ public static class ProgressQueries
     }
 
     /// <summary>Weekly means of loaded answers, the same figures the database computes for <see cref="SeriesDetail.Auto"/>.</summary>
-    public static IReadOnlyList<WeekRow> WeeksOfAnswers(IEnumerable<AnswerRow> answers) =>
-        answers.GroupBy(a => (a.ClientId, a.Dimension, IsoWeek.Of(a.At, ProgressReport.Zone).Monday))
-            .Select(g => new WeekRow(g.Key.ClientId, g.Key.Dimension, g.Key.Monday, g.Average(a => a.Value), g.Count(), g.Min(a => a.At), g.Max(a => a.At)))
-            .OrderBy(w => w.ClientId).ThenBy(w => w.Dimension).ThenBy(w => w.Monday)
+    public static IReadOnlyList<WeekRow> WeeksOfAnswers(IEnumerable<AnswerRow> answers, WeekRule? rule = null) =>
+        answers.GroupBy(a => (a.ClientId, a.Dimension, IsoWeek.Of(a.At, rule ?? WeekRule.Utc).FirstDay))
+            .Select(g => new WeekRow(g.Key.ClientId, g.Key.Dimension, g.Key.FirstDay, g.Average(a => a.Value), g.Count(), g.Min(a => a.At), g.Max(a => a.At)))
+            .OrderBy(w => w.ClientId).ThenBy(w => w.Dimension).ThenBy(w => w.FirstDay)
             .ToList();
 }

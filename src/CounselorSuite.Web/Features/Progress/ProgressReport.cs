@@ -81,6 +81,7 @@ public sealed record ProgressResponse(
 /// <summary>Turns loaded progress data into the API's answer, the export, and the numbers pages show.</summary>
 public static class ProgressReport
 {
+    /// <summary>The API's zone: its weeks are ISO weeks in UTC (<see cref="WeekRule.Utc"/>); pages count in the reader's.</summary>
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.Utc;
 
     public static ProgressResponse Build(ProgressData data, Guid clientId, SeriesResolution resolution = SeriesResolution.Auto)
@@ -88,7 +89,7 @@ public static class ProgressReport
         var partners = data.Subjects.Where(s => s.ClientId != clientId).Select(p =>
         {
             var gaps = data.GapsBetween(clientId, p.ClientId)
-                .Select(g => new GapResponse(g.Dimension, g.Week.Monday, Round(g.A), Round(g.B), Round(g.Gap))).ToList();
+                .Select(g => new GapResponse(g.Dimension, g.Week.FirstDay, Round(g.A), Round(g.B), Round(g.Gap))).ToList();
             return new PartnerProgressResponse(p.ClientId, p.Name, p.SharedOnly, Dimensions(data, p.ClientId, resolution), gaps);
         }).Where(p => p.Dimensions.Count > 0 || !p.SharedOnly).ToList();
         return new ProgressResponse(clientId, data.From, data.To, Dimensions(data, clientId, resolution), Adherence(data, clientId),
@@ -115,17 +116,17 @@ public static class ProgressReport
                 continue;
             }
             var isLong = ProgressData.IsLong(weeks);
-            var weekly = weeks.Select(w => w.ToWeeklyMean(Zone)).ToList();
+            var weekly = weeks.Select(w => w.ToWeeklyMean(data.WeekRule)).ToList();
             if (resolution == SeriesResolution.Week || (resolution == SeriesResolution.Auto && isLong))
             {
                 dimensions.Add(new DimensionResponse(dimension.ToString(), label, nameof(SeriesResolution.Week),
-                    weekly.Select(w => new PointResponse(w.StartsAt, Round(w.Mean), WeekOf: w.Week.Monday, Count: w.Count)).ToList(), null));
+                    weekly.Select(w => new PointResponse(w.StartsAt, Round(w.Mean), WeekOf: w.Week.FirstDay, Count: w.Count)).ToList(), null));
                 continue;
             }
             var points = data.AnswersOf(clientId).Where(a => a.Dimension == dimension).OrderBy(a => a.At)
                 .Select(a => new PointResponse(a.At, Round(a.Value), a.Raw, a.Min, a.Max, data.SourceOf(a.SubmissionId))).ToList();
             dimensions.Add(new DimensionResponse(dimension.ToString(), label, nameof(SeriesResolution.Answer), points,
-                isLong ? weekly.Select(w => new WeeklyPointResponse(w.Week.Monday, w.StartsAt, Round(w.Mean), w.Count)).ToList() : null));
+                isLong ? weekly.Select(w => new WeeklyPointResponse(w.Week.FirstDay, w.StartsAt, Round(w.Mean), w.Count)).ToList() : null));
         }
         return dimensions;
     }

@@ -19,6 +19,20 @@ namespace CounselorSuite.Web.Features.Progress;
 /// </remarks>
 public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IReadOnlyList<Guid> Full, IReadOnlyList<Guid> CaseIds, DateTimeOffset Start, DateTimeOffset End)
 {
+    /// <summary>Whose weeks the weekly means are counted in; ISO weeks in UTC, the roll-ups' own, by default.</summary>
+    public WeekRule Weeks { get; init; } = WeekRule.Utc;
+
+    /// <summary>
+    /// The first day of the week holding an instant, in the zone @zone with weeks starting on @firstDay
+    /// (0 = Sunday, as both PostgreSQL's dow and .NET's DayOfWeek count). For UTC and Monday it is exactly
+    /// the roll-ups' date_trunc('week', answered_at AT TIME ZONE 'UTC').
+    /// </summary>
+    private const string AnsweredWeek =
+        "((a.answered_at AT TIME ZONE @zone)::date - ((extract(dow FROM a.answered_at AT TIME ZONE @zone)::int - @firstDay + 7) % 7))";
+
+    /// <summary><see cref="AnsweredWeek"/> of another column (a due date), with the same parameters.</summary>
+    public static string WeekOf(string column) => AnsweredWeek.Replace("a.answered_at", column, StringComparison.Ordinal);
+
     /// <summary>The rows and the visibility rule of single answers; @-parameters from <see cref="Parameters"/>.</summary>
     private const string VisibleRows = """
         FROM scale_answers a
@@ -35,15 +49,17 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
         """;
 
     /// <summary>
-    /// Weekly means per client and dimension, for ISO weeks in UTC (as <see cref="Analysis.IsoWeek"/> in
-    /// <see cref="ProgressReport.Zone"/>), of values normalised as <see cref="Analysis.Normalisation.ToPercent"/>
-    /// does. Whole weeks of fully visible clients come from the roll-ups (scale_answer_weeks, about 52 rows a
-    /// year per dimension); single answers are read only for the partial weeks at the range's ends and for
-    /// clients seen through what they shared, whose visibility is per submission. Each part is a range scan
+    /// Weekly means per client and dimension, for the weeks of <see cref="Weeks"/> (as <see cref="Analysis.IsoWeek"/>
+    /// counts them), of values normalised as <see cref="Analysis.Normalisation.ToPercent"/> does. For ISO weeks
+    /// in UTC, whole weeks of fully visible clients come from the roll-ups (scale_answer_weeks, about 52 rows a
+    /// year per dimension) and single answers are read only for the partial weeks at the range's ends and for
+    /// clients seen through what they shared, whose visibility is per submission. A reader's weeks in another
+    /// zone or from another first day cut the roll-ups' weeks in two, so for them every week is summed from
+    /// the answers (docs/decisions/0003-progress-rollups.md). Each part is a range scan
     /// of an index: (practice_id, client_id, case_id, ...) of the roll-ups, and (practice_id, client_id,
     /// dimension, answered_at) of the answers, with the dimensions listed so the time range bounds the scan.
     /// </summary>
-    public const string WeeklyMeansSql = """
+    public static readonly string WeeklyMeansSql = ("""
         SELECT w.client_id AS client_id, w.dimension AS dimension, w.week_of AS monday, w.value_sum AS total, w.answers AS answers,
                w.first_at AS first_at, w.last_at AS last_at
         FROM scale_answer_weeks w
@@ -57,13 +73,13 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
           AND NOT a.screening AND EXISTS (SELECT 1 FROM submission_shares s
               WHERE s.practice_id = @practice AND s.submission_id = a.submission_id AND s.withdrawn_at IS NULL)
 
-        """ + ByWeek;
+        """ + ByWeek).Replace("{week}", AnsweredWeek, StringComparison.Ordinal);
 
     /// <summary>One part of <see cref="WeeklyMeansSql"/> made of single answers; each part adds its own conditions.</summary>
     private const string WeeksOfAnswers = """
 
         UNION ALL
-        SELECT a.client_id, a.dimension, date_trunc('week', a.answered_at AT TIME ZONE 'UTC')::date,
+        SELECT a.client_id, a.dimension, {week},
                sum((a.raw_value - a.min)::float8 / (a.max - a.min) * 100), count(*)::int, min(a.answered_at), max(a.answered_at)
         FROM scale_answers a
         WHERE a.practice_id = @practice AND a.dimension = ANY(@dimensions) AND a.case_id = ANY(@cases)
@@ -90,15 +106,20 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
     {
         // Weeks wholly inside [Start, End] come from the roll-ups: from the first Monday at or after the start,
         // up to the last Monday at or before the end (a week ending exactly at End is whole: End is inclusive).
-        var wholeFrom = Start == DateTimeOffset.MinValue ? Start : MondayOnOrAfter(Start);
-        var wholeTo = End == DateTimeOffset.MaxValue ? End : MondayOnOrBefore(End);
+        // Weeks the roll-ups do not keep (another zone or first day): none from them, every answer in the part
+        // from @wholeTo on.
+        var rollups = Weeks.IsUtcIso;
+        var wholeFrom = !rollups ? Start : Start == DateTimeOffset.MinValue ? Start : MondayOnOrAfter(Start);
+        var wholeTo = !rollups ? Start : End == DateTimeOffset.MaxValue ? End : MondayOnOrBefore(End);
+        var wholeFromWeek = !rollups || wholeFrom == DateTimeOffset.MinValue ? DateOnly.MinValue : DateOnly.FromDateTime(wholeFrom.UtcDateTime);
+        var wholeToWeek = !rollups ? DateOnly.MinValue : wholeTo == DateTimeOffset.MaxValue ? DateOnly.MaxValue : DateOnly.FromDateTime(wholeTo.UtcDateTime);
         return Parameters()
             .Append(new NpgsqlParameter("sharedOnly", All.Except(Full).ToArray()))
             .Append(new NpgsqlParameter("dimensions", ExerciseVocabulary.Dimensions.Select(d => d.Value.ToString()).ToArray()))
             .Append(new NpgsqlParameter("wholeFrom", wholeFrom))
             .Append(new NpgsqlParameter("wholeTo", wholeTo))
-            .Append(new NpgsqlParameter("wholeFromWeek", wholeFrom == DateTimeOffset.MinValue ? DateOnly.MinValue : DateOnly.FromDateTime(wholeFrom.UtcDateTime)))
-            .Append(new NpgsqlParameter("wholeToWeek", wholeTo == DateTimeOffset.MaxValue ? DateOnly.MaxValue : DateOnly.FromDateTime(wholeTo.UtcDateTime)))
+            .Append(new NpgsqlParameter("wholeFromWeek", wholeFromWeek))
+            .Append(new NpgsqlParameter("wholeToWeek", wholeToWeek))
             .ToArray();
     }
 
@@ -106,15 +127,15 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
     {
         var rows = await db.Database.ReadAsync(WeeklyMeansSql, WeeklyMeansParameters(), r => new WeekSqlRow
         {
-            ClientId = r.GetGuid(0), Dimension = r.GetString(1), Monday = r.GetFieldValue<DateOnly>(2), Total = r.GetDouble(3), Answers = r.GetInt32(4),
+            ClientId = r.GetGuid(0), Dimension = r.GetString(1), FirstDay = r.GetFieldValue<DateOnly>(2), Total = r.GetDouble(3), Answers = r.GetInt32(4),
             FirstAt = r.GetFieldValue<DateTimeOffset>(5), LastAt = r.GetFieldValue<DateTimeOffset>(6),
         }, ct);
         // A week can come in parts (one per case, or a partial week's answers): they add up here rather than
         // in a GROUP BY, which would sort thousands of rows the roll-ups' key already delivers in order.
-        return rows.GroupBy(r => (r.ClientId, r.Dimension, r.Monday))
-            .Select(g => new WeekRow(g.Key.ClientId, Enum.Parse<ProgressDimension>(g.Key.Dimension), g.Key.Monday,
+        return rows.GroupBy(r => (r.ClientId, r.Dimension, r.FirstDay))
+            .Select(g => new WeekRow(g.Key.ClientId, Enum.Parse<ProgressDimension>(g.Key.Dimension), g.Key.FirstDay,
                 g.Sum(r => r.Total) / g.Sum(r => r.Answers), g.Sum(r => r.Answers), g.Min(r => r.FirstAt), g.Max(r => r.LastAt)))
-            .OrderBy(w => w.ClientId).ThenBy(w => w.Dimension).ThenBy(w => w.Monday)
+            .OrderBy(w => w.ClientId).ThenBy(w => w.Dimension).ThenBy(w => w.FirstDay)
             .ToList();
     }
 
@@ -161,13 +182,15 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
         new("cases", CaseIds.ToArray()),
         new("start", Start),
         new("end", End),
+        new("zone", Weeks.ZoneId),
+        new("firstDay", (int)Weeks.FirstDay),
     ];
 
     private sealed record WeekSqlRow
     {
         public Guid ClientId { get; init; }
         public string Dimension { get; init; } = "";
-        public DateOnly Monday { get; init; }
+        public DateOnly FirstDay { get; init; }
         public double Total { get; init; }
         public int Answers { get; init; }
         public DateTimeOffset FirstAt { get; init; }

@@ -40,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     // Sessions, notes, audit trail and data rights
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionAttendee> SessionAttendees => Set<SessionAttendee>();
+    public DbSet<SessionReminder> SessionReminders => Set<SessionReminder>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<NoteAddendum> NoteAddenda => Set<NoteAddendum>();

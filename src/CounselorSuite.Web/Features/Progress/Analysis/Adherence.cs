@@ -6,7 +6,7 @@ public readonly record struct Occurrence(DateTimeOffset DueAt, DateTimeOffset? S
 
 public enum AdherencePeriod { Week, Month }
 
-/// <param name="PeriodStart">The first day of the period (a Monday, or the 1st of a month); null for an overall figure.</param>
+/// <param name="PeriodStart">The first day of the period (the week's first day, or the 1st of a month); null for an overall figure.</param>
 /// <param name="Due">Occurrences whose due date has passed.</param>
 /// <param name="OnTime">Of those, submitted by their due date.</param>
 /// <param name="Late">Of those, submitted after their due date.</param>
@@ -31,20 +31,24 @@ public static class Adherence
     /// something not yet due would otherwise count while a pending one could not.
     /// </summary>
     public static IReadOnlyList<AdherenceFigure> PerPeriod(IEnumerable<Occurrence> occurrences, DateTimeOffset now, TimeZoneInfo zone, AdherencePeriod period) =>
+        PerPeriod(occurrences, now, new WeekRule(zone, DayOfWeek.Monday), period);
+
+    /// <summary>As above, in the weeks of <paramref name="weeks"/> (a reader's zone and first day of the week).</summary>
+    public static IReadOnlyList<AdherenceFigure> PerPeriod(IEnumerable<Occurrence> occurrences, DateTimeOffset now, WeekRule weeks, AdherencePeriod period) =>
         occurrences
             .Where(o => o.DueAt <= now)
-            .GroupBy(o => PeriodStart(o.DueAt, zone, period))
+            .GroupBy(o => PeriodStart(o.DueAt, weeks, period))
             .OrderBy(g => g.Key)
             .Select(g => Figure(g.Key, g.ToList()))
             .ToList();
 
-    private static DateOnly PeriodStart(DateTimeOffset at, TimeZoneInfo zone, AdherencePeriod period)
+    private static DateOnly PeriodStart(DateTimeOffset at, WeekRule weeks, AdherencePeriod period)
     {
         if (period == AdherencePeriod.Week)
         {
-            return IsoWeek.Of(at, zone).Monday;
+            return IsoWeek.Of(at, weeks).FirstDay;
         }
-        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var local = TimeZoneInfo.ConvertTime(at, weeks.Zone);
         return new DateOnly(local.Year, local.Month, 1);
     }
 

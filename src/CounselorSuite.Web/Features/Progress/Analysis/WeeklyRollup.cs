@@ -2,21 +2,42 @@ using System.Globalization;
 
 namespace CounselorSuite.Web.Features.Progress.Analysis;
 
-/// <summary>An ISO 8601 week as seen in a time zone: Monday to Sunday, week 1 holds the year's first Thursday.</summary>
-public readonly record struct IsoWeek(int Year, int Week, DateOnly Monday) : IComparable<IsoWeek>
+/// <summary>
+/// Whose weeks a view counts in: the reader's zone and the first day of the week of their practice's locale
+/// (Sunday in the US, Monday in most places). <see cref="Utc"/> is the ISO week in UTC that the API and the
+/// database's weekly roll-ups use.
+/// </summary>
+public sealed record WeekRule(TimeZoneInfo Zone, DayOfWeek FirstDay)
 {
-    public int CompareTo(IsoWeek other) => Monday.CompareTo(other.Monday);
+    public static readonly WeekRule Utc = new(TimeZoneInfo.Utc, DayOfWeek.Monday);
 
-    public static IsoWeek Of(DateTimeOffset at, TimeZoneInfo zone)
+    /// <summary>These weeks are the roll-ups' own (Monday to Sunday in UTC), so the roll-ups can serve them.</summary>
+    public bool IsUtcIso => FirstDay == DayOfWeek.Monday && (Zone == TimeZoneInfo.Utc || Zone.Id is "UTC" or "Etc/UTC");
+
+    /// <summary>The zone's IANA id, as PostgreSQL's AT TIME ZONE takes it.</summary>
+    public string ZoneId => IsUtcIso || Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
+}
+
+/// <summary>
+/// A week as seen in a time zone, starting on a given day (Monday for an ISO 8601 week). It is numbered as
+/// the ISO week holding its fourth day, which for a Monday start is the ISO week itself.
+/// </summary>
+public readonly record struct IsoWeek(int Year, int Week, DateOnly FirstDay) : IComparable<IsoWeek>
+{
+    public int CompareTo(IsoWeek other) => FirstDay.CompareTo(other.FirstDay);
+
+    public static IsoWeek Of(DateTimeOffset at, TimeZoneInfo zone) => Of(at, new WeekRule(zone, DayOfWeek.Monday));
+
+    public static IsoWeek Of(DateTimeOffset at, WeekRule rule)
     {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
-        var asDateTime = local.ToDateTime(TimeOnly.MinValue);
-        var monday = local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
-        return new IsoWeek(ISOWeek.GetYear(asDateTime), ISOWeek.GetWeekOfYear(asDateTime), monday);
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, rule.Zone).DateTime);
+        var first = local.AddDays(-(((int)local.DayOfWeek - (int)rule.FirstDay + 7) % 7));
+        var middle = first.AddDays(3).ToDateTime(TimeOnly.MinValue);
+        return new IsoWeek(ISOWeek.GetYear(middle), ISOWeek.GetWeekOfYear(middle), first);
     }
 
-    /// <summary>Monday 00:00 of this week in <paramref name="zone"/>, as an instant.</summary>
-    public DateTimeOffset StartsAt(TimeZoneInfo zone) => LocalTime.MidnightOf(Monday, zone);
+    /// <summary>The week's first day at 00:00 in <paramref name="zone"/>, as an instant.</summary>
+    public DateTimeOffset StartsAt(TimeZoneInfo zone) => LocalTime.MidnightOf(FirstDay, zone);
 }
 
 internal static class LocalTime
@@ -33,7 +54,7 @@ internal static class LocalTime
     }
 }
 
-/// <summary>The mean of one ISO week's values, with how many values went into it.</summary>
+/// <summary>The mean of one week's values, with how many values went into it.</summary>
 public sealed record WeeklyMean(IsoWeek Week, DateTimeOffset StartsAt, double Mean, int Count);
 
 /// <summary>Weekly roll-ups, used instead of single points for long ranges.</summary>
@@ -43,10 +64,14 @@ public static class WeeklyRollup
     public static readonly TimeSpan LongRange = TimeSpan.FromDays(26 * 7);
 
     public static IReadOnlyList<WeeklyMean> ByIsoWeek(IEnumerable<ProgressPoint> points, TimeZoneInfo zone) =>
+        ByWeek(points, new WeekRule(zone, DayOfWeek.Monday));
+
+    /// <summary>Means per week of <paramref name="rule"/> (the reader's zone and first day of the week).</summary>
+    public static IReadOnlyList<WeeklyMean> ByWeek(IEnumerable<ProgressPoint> points, WeekRule rule) =>
         points
-            .GroupBy(p => IsoWeek.Of(p.At, zone))
+            .GroupBy(p => IsoWeek.Of(p.At, rule))
             .OrderBy(g => g.Key)
-            .Select(g => new WeeklyMean(g.Key, g.Key.StartsAt(zone), g.Average(p => p.Value), g.Count()))
+            .Select(g => new WeeklyMean(g.Key, g.Key.StartsAt(rule.Zone), g.Average(p => p.Value), g.Count()))
             .ToList();
 
     public static bool IsLongRange(IReadOnlyCollection<ProgressPoint> points) =>
@@ -56,12 +81,15 @@ public static class WeeklyRollup
     /// The points to draw: the points themselves in time order, or weekly means (placed at the start
     /// of their week) when the series spans a long range.
     /// </summary>
-    public static (IReadOnlyList<ProgressPoint> Points, bool Weekly) ForDisplay(IReadOnlyCollection<ProgressPoint> points, TimeZoneInfo zone)
+    public static (IReadOnlyList<ProgressPoint> Points, bool Weekly) ForDisplay(IReadOnlyCollection<ProgressPoint> points, TimeZoneInfo zone) =>
+        ForDisplay(points, new WeekRule(zone, DayOfWeek.Monday));
+
+    public static (IReadOnlyList<ProgressPoint> Points, bool Weekly) ForDisplay(IReadOnlyCollection<ProgressPoint> points, WeekRule rule)
     {
         if (!IsLongRange(points))
         {
             return (points.OrderBy(p => p.At).ToList(), false);
         }
-        return (ByIsoWeek(points, zone).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList(), true);
+        return (ByWeek(points, rule).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList(), true);
     }
 }

@@ -134,7 +134,7 @@ internal static class ChartStyle
     }
 
     public static (IReadOnlyList<ProgressPoint> Points, bool Weekly) Displayed(IReadOnlyList<ProgressPoint> points, ChartSettings settings) =>
-        settings.RollUpLongRanges ? WeeklyRollup.ForDisplay(points, settings.TimeZone) : (points.OrderBy(p => p.At).ToList(), false);
+        settings.RollUpLongRanges ? WeeklyRollup.ForDisplay(points, settings.Weeks) : (points.OrderBy(p => p.At).ToList(), false);
 
     /// <summary>Points closer than a marker's width merge into a thick line: past this many, a series is drawn as a line only.</summary>
     public const int MostPointsWithMarkers = 60;

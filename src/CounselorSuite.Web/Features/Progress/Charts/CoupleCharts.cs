@@ -131,7 +131,7 @@ public static class CoupleCharts
 
     private static IReadOnlyList<ProgressPoint> Prepare(IReadOnlyList<ProgressPoint> points, bool weekly, ChartSettings settings) =>
         weekly
-            ? WeeklyRollup.ByIsoWeek(points, settings.TimeZone).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList()
+            ? WeeklyRollup.ByWeek(points, settings.Weeks).Select(w => new ProgressPoint(w.StartsAt, w.Mean)).ToList()
             : points.OrderBy(p => p.At).ToList();
 
     /// <summary>

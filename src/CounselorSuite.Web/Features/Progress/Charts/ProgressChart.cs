@@ -1,4 +1,5 @@
 using System.Globalization;
+using CounselorSuite.Web.Features.Progress.Analysis;
 using OxyPlot;
 
 namespace CounselorSuite.Web.Features.Progress.Charts;
@@ -26,8 +27,18 @@ public sealed record ChartSettings
 {
     public static readonly ChartSettings Default = new();
 
-    /// <summary>Dates and ISO weeks are those of this zone (the viewer's or the client's).</summary>
+    /// <summary>For a reader: their zone, and the first day of the week of their practice's locale.</summary>
+    public static ChartSettings For(Infrastructure.Time.ReaderTime reader) =>
+        new() { TimeZone = reader.ZoneInfo, FirstDayOfWeek = reader.Style.FirstDayOfWeek };
+
+    /// <summary>Dates and weeks are those of this zone (the viewer's or the client's).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The day weekly averages start on: the practice locale's (Sunday in the US), Monday by default.</summary>
+    public DayOfWeek FirstDayOfWeek { get; init; } = DayOfWeek.Monday;
+
+    /// <summary>The weeks a chart's weekly averages are counted in.</summary>
+    public WeekRule Weeks => new(TimeZone, FirstDayOfWeek);
 
     public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
 

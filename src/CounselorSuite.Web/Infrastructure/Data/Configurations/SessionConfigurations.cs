@@ -35,6 +35,18 @@ internal sealed class SessionAttendeeConfiguration : IEntityTypeConfiguration<Se
     }
 }
 
+internal sealed class SessionReminderConfiguration : IEntityTypeConfiguration<SessionReminder>
+{
+    public void Configure(EntityTypeBuilder<SessionReminder> b)
+    {
+        b.ToTable("session_reminders");
+        // The key is the guarantee: the row is inserted before the mail goes, so a second sender finds it taken.
+        b.HasKey(r => new { r.PracticeId, r.SessionId, r.ClientId, r.StartsAt });
+        // An attendee taken off the session (or the session deleted) takes its reminders along.
+        b.HasOne<SessionAttendee>().WithMany().HasForeignKey(r => new { r.PracticeId, r.SessionId, r.ClientId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
 {
     public void Configure(EntityTypeBuilder<CalendarFeed> b)
