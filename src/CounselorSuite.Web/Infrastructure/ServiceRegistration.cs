@@ -164,6 +164,7 @@ public static class ServiceRegistration
 
         services.AddScoped<SignInDirectory>();
         services.AddScoped<PasswordResets>();
+        services.AddScoped<Features.Invitations.AccountSetup>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<AccountAccess>();
         services.AddScoped<ApiTokens>();

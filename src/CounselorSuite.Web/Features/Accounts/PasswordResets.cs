@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
-using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Email;
@@ -30,7 +29,7 @@ public sealed record SetupCodeIssued(string SetupCode, DateTimeOffset ExpiresAt)
 /// Identity changes the security stamp.
 /// </summary>
 public sealed class PasswordResets(
-    AppDbContext db, TenantContext tenant, UserManager<AppUser> users, SignInDirectory directory, InvitationService invitations,
+    AppDbContext db, TenantContext tenant, UserManager<AppUser> users, SignInDirectory directory,
     IMailSender mail, IConfiguration configuration, IAuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(30);
@@ -79,27 +78,23 @@ public sealed class PasswordResets(
     }
 
     /// <summary>
-    /// The Setup page and POST /api/invitations/setup: a username with a setup code, which is either a new
-    /// code for an account that exists (tried first) or an invitation's (a new account).
+    /// A username with a new setup code that a counselor gave for an account that exists; null when no
+    /// such code matches, so the caller can try an invitation's code (<c>Invitations.AccountSetup</c>).
     /// </summary>
-    public async Task<AcceptOutcome> SetUpAsync(SetupCommand command, CancellationToken ct)
+    public async Task<PasswordOutcome?> TryReissuedCodeAsync(string? userName, string? setupCode, string? password, CancellationToken ct)
     {
-        if (command.UserName is { Length: > 0 and <= 64 } userName && command.Password is { Length: > 0 and <= 256 } password
-            && SetupCodes.TryHash(command.SetupCode, out var hash) && await directory.BindPracticeOfAsync(userName, ct))
+        if (userName is not { Length: > 0 and <= 64 } || password is not { Length: > 0 and <= 256 }
+            || !SetupCodes.TryHash(setupCode, out var hash) || !await directory.BindPracticeOfAsync(userName, ct))
         {
-            var normalized = directory.Normalize(userName);
-            var userId = await db.LoginNames.AsNoTracking().Where(l => l.NormalizedName == normalized).Select(l => l.UserId).FirstAsync(ct);
-            if (await db.PasswordResets.AnyAsync(r => r.UserId == userId && r.TokenHash == hash && r.Kind == PasswordResetKind.SetupCode, ct))
-            {
-                return await UseAsync(hash, PasswordResetKind.SetupCode, userId, password, "setupCode", CodeNotValid, "password", ct) switch
-                {
-                    PasswordOutcome.Changed changed => new AcceptOutcome.Accepted(changed.User),
-                    PasswordOutcome.Invalid invalid => new AcceptOutcome.Invalid(invalid.Errors),
-                    _ => throw new InvalidOperationException("Unknown outcome."),
-                };
-            }
+            return null;
         }
-        return await invitations.SetupAsync(command, ct);
+        var normalized = directory.Normalize(userName);
+        var userId = await db.LoginNames.AsNoTracking().Where(l => l.NormalizedName == normalized).Select(l => l.UserId).FirstAsync(ct);
+        if (!await db.PasswordResets.AnyAsync(r => r.UserId == userId && r.TokenHash == hash && r.Kind == PasswordResetKind.SetupCode, ct))
+        {
+            return null;
+        }
+        return await UseAsync(hash, PasswordResetKind.SetupCode, userId, password, "setupCode", CodeNotValid, "password", ct);
     }
 
     /// <summary>

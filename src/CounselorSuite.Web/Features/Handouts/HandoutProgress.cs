@@ -7,9 +7,20 @@ namespace CounselorSuite.Web.Features.Handouts;
 /// partner chose to share, never more. Runs inside the rendering job with the practice bound. In discreet
 /// mode the charts must name no theme or dimension (neutral titles such as "Area 1"); the job refuses a
 /// discreet handout whose charts do. Return no charts when there is nothing to show: the handout then says
-/// nothing about progress. The progress feature implements it (<see cref="Progress.ProgressCharts"/>).
+/// nothing about progress. <see cref="ProgressChartsSource"/> fills it from the progress feature; tests put
+/// their own charts in its place.
 /// </summary>
 public interface IHandoutProgressSource
 {
     Task<IReadOnlyList<ProgressChart>> ChartsForAsync(Guid clientId, bool discreet, CancellationToken ct);
+}
+
+/// <summary>
+/// The handout's charts from the progress feature. The adapter lives here, not in Progress, so that the
+/// dependency runs one way: handouts use progress, progress knows nothing of handouts.
+/// </summary>
+public sealed class ProgressChartsSource(Progress.ProgressCharts charts) : IHandoutProgressSource
+{
+    public Task<IReadOnlyList<ProgressChart>> ChartsForAsync(Guid clientId, bool discreet, CancellationToken ct) =>
+        charts.ChartsForAsync(clientId, discreet, ct);
 }

@@ -22,8 +22,7 @@ public static class HandoutsRegistration
         // The worker-only host has no Identity set-up, yet must read the passwords the web host protected:
         // the same application name and key ring.
         services.AddDataProtection().SetApplicationName("CounselorSuite").PersistKeysToDbContext<AppDbContext>();
-        // The seam progress fills in later; until then handouts have no progress section.
-        services.AddScoped<IHandoutProgressSource>(sp => sp.GetRequiredService<Progress.ProgressCharts>());
+        services.AddScoped<IHandoutProgressSource, ProgressChartsSource>();
         services.AddScoped<IClientDataExportContributor, HandoutsExportContributor>();
         services.AddScoped<IClientErasureContributor, HandoutsErasureContributor>();
         return services;

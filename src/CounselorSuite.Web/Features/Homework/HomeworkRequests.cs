@@ -1,3 +1,5 @@
+using CounselorSuite.Web.Features.Exercises;
+
 namespace CounselorSuite.Web.Features.Homework;
 
 public sealed record RecurrenceRequest(string? Every, int? Count);

@@ -52,8 +52,8 @@ public static class InvitationsApi
         ToResult(await invitations.AcceptAsync(request, ct));
 
     private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Setup(
-        SetupCommand request, Accounts.PasswordResets resets, CancellationToken ct) =>
-        ToResult(await resets.SetUpAsync(request, ct));
+        SetupCommand request, AccountSetup setup, CancellationToken ct) =>
+        ToResult(await setup.SetUpAsync(request, ct));
 
     private static Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult> ToResult(AcceptOutcome outcome) => outcome switch
     {

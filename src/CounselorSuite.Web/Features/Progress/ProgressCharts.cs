@@ -10,12 +10,7 @@ namespace CounselorSuite.Web.Features.Progress;
 /// <summary>
 /// Builds the progress charts from loaded data: for pages (per client, per couple) and for handouts.
 /// </summary>
-/// <remarks>
-/// MERGE: <see cref="ChartsForAsync(Guid, bool, CancellationToken)"/> has exactly the shape of the handout
-/// feature's IHandoutProgressSource; the lead can declare <c>ProgressCharts : IHandoutProgressSource</c>
-/// and register it (it is registered as itself already).
-/// </remarks>
-public sealed class ProgressCharts(AppDbContext db, TimeProvider clock, Infrastructure.Time.ReaderTimes times) : Handouts.IHandoutProgressSource
+public sealed class ProgressCharts(AppDbContext db, TimeProvider clock, Infrastructure.Time.ReaderTimes times)
 {
     /// <summary>
     /// The client's own progress as charts for a handout: the latest check-in, a line per dimension and a

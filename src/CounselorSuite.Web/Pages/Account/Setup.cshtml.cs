@@ -15,7 +15,7 @@ namespace CounselorSuite.Web.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsApi.AuthRateLimit)]
-public sealed class SetupModel(PasswordResets resets, SignInManager<AppUser> signIn) : PageModel
+public sealed class SetupModel(AccountSetup setup, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty] public SetupInput Input { get; set; } = new();
 
@@ -33,7 +33,7 @@ public sealed class SetupModel(PasswordResets resets, SignInManager<AppUser> sig
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // An invitation's code makes the account; a new code from the counselor sets an existing account's password.
-        var outcome = await resets.SetUpAsync(new SetupCommand(Input.UserName, Input.SetupCode, Input.Password), ct);
+        var outcome = await setup.SetUpAsync(new SetupCommand(Input.UserName, Input.SetupCode, Input.Password), ct);
         switch (outcome)
         {
             case AcceptOutcome.Accepted accepted:

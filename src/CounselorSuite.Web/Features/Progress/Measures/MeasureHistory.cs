@@ -1,5 +1,5 @@
 using CounselorSuite.Web.Domain;
-using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Data;
 
 namespace CounselorSuite.Web.Features.Progress.Measures;

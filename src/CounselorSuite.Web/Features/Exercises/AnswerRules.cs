@@ -2,10 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CounselorSuite.Web.Domain;
-using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Web;
 
-namespace CounselorSuite.Web.Features.Homework;
+namespace CounselorSuite.Web.Features.Exercises;
 
 /// <summary>An answer as the API takes it: text for text prompts, value for scales, choices for the rest.</summary>
 public sealed record AnswerRequest(Guid? PromptId, string? Text, int? Value, IReadOnlyList<string?>? Choices);
