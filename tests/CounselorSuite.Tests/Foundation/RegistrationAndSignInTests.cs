@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CounselorSuite.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace CounselorSuite.Tests.Foundation;
@@ -73,6 +74,30 @@ public sealed class RegistrationAndSignInTests
         var forged = await client.PostAsJsonAsync("/api/auth/confirm-registration", new { token = tampered, adminPassword = ApiClient.Password });
         await forged.EnsureStatusAsync(HttpStatusCode.BadRequest);
         Assert.True((await forged.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("token"));
+    }
+
+    [Fact]
+    public async Task A_confirmation_link_works_for_24_hours_by_the_apps_clock()
+    {
+        // A date far from today's: the link's age is the app's clock's, not the machine's.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new TestApp(await TestDatabase.GetAsync(), clock);
+        using var client = app.CreateClient();
+        var (late, onTime) = (ApiClient.UniqueEmail("late"), ApiClient.UniqueEmail("ontime"));
+        foreach (var email in new[] { late, onTime })
+        {
+            await (await client.PostAsJsonAsync("/api/auth/register-practice",
+                new { practiceName = "Clockwork", adminEmail = email, adminDisplayName = "C" })).EnsureStatusAsync(HttpStatusCode.Accepted);
+        }
+
+        clock.Advance(TimeSpan.FromHours(23));
+        await (await client.PostAsJsonAsync("/api/auth/confirm-registration", new { token = app.RegistrationToken(onTime), adminPassword = ApiClient.Password }))
+            .EnsureStatusAsync(HttpStatusCode.Created);
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var expired = await client.PostAsJsonAsync("/api/auth/confirm-registration", new { token = app.RegistrationToken(late), adminPassword = ApiClient.Password });
+
+        await expired.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("expired", await expired.Content.ReadAsStringAsync());
     }
 
     private static List<MimeMessage> Mails(TestApp app, string address) =>

@@ -19,7 +19,8 @@ public abstract record RegistrationOutcome
 }
 
 /// <summary>What a person asked for when registering, carried in the confirmation link until they confirm.</summary>
-public sealed record PendingRegistration(string PracticeName, string Email, string DisplayName, string? TimeZone, string? Locale);
+public sealed record PendingRegistration(string PracticeName, string Email, string DisplayName, string? TimeZone, string? Locale,
+    DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// Registers a practice with its first admin, in two steps so that the answer never tells whether an email
@@ -38,7 +39,9 @@ public sealed class PracticeRegistration(AppDbContext db, TenantContext tenant, 
     public const string LinkNotValid = "This link has expired or is not complete. Register again to get a new one.";
     public const string AlreadyRegistered = "This practice is registered already. Sign in with its email and password.";
 
-    private ITimeLimitedDataProtector Protector => protection.CreateProtector("CounselorSuite.PracticeRegistration.v1").ToTimeLimitedDataProtector();
+    // The expiry travels inside the protected payload and is checked against the app's TimeProvider, not
+    // with a time-limited protector, which reads the system clock and so would disagree with the app's.
+    private IDataProtector Protector => protection.CreateProtector("CounselorSuite.PracticeRegistration.v2");
 
     /// <summary>
     /// The first step: the same answer (<see cref="RegistrationOutcome.Mailed"/>) whether or not the email
@@ -72,8 +75,8 @@ public sealed class PracticeRegistration(AppDbContext db, TenantContext tenant, 
             return new RegistrationOutcome.Mailed();
         }
         var pending = new PendingRegistration(request.PracticeName!.Trim(), email, request.AdminDisplayName!.Trim(),
-            request.TimeZone, request.Locale);
-        var token = Protector.Protect(JsonSerializer.Serialize(pending), clock.GetUtcNow().Add(LinkLifetime));
+            request.TimeZone, request.Locale, clock.GetUtcNow().Add(LinkLifetime));
+        var token = Protector.Protect(JsonSerializer.Serialize(pending));
         await mail.SendAsync(new OutgoingMail(email, "Confirm your email address",
             $"""
             To finish registering, confirm this address and choose your password:
@@ -94,8 +97,8 @@ public sealed class PracticeRegistration(AppDbContext db, TenantContext tenant, 
         }
         try
         {
-            return JsonSerializer.Deserialize<PendingRegistration>(Protector.Unprotect(token, out var expires)) is { } pending
-                && expires > clock.GetUtcNow() ? pending : null;
+            return JsonSerializer.Deserialize<PendingRegistration>(Protector.Unprotect(token)) is { } pending
+                && pending.ExpiresAt > clock.GetUtcNow() ? pending : null;
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or JsonException or FormatException)
         {
