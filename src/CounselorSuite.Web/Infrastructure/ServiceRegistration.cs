@@ -172,6 +172,7 @@ public static class ServiceRegistration
         services.AddMemoryCache();
         services.AddSingleton<SecurityStamps>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAcceptance>();
         services.AddScoped<CaseOpener>();
         services.AddScoped<PracticeRegistration>();
         return services;

@@ -39,7 +39,8 @@ public sealed partial class ApiContractTests
         return routes;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout the tests run from (the folder holding CounselorSuite.sln).</summary>
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -22,7 +22,7 @@ public sealed class LogoImageTests
         BinaryPrimitives.WriteInt32BigEndian(chunk, body.Length);
         Encoding.ASCII.GetBytes("tEXt", chunk.AsSpan(4));
         body.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + body.Length), LogoImage.Crc32(chunk.AsSpan(4, 4 + body.Length)));
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + body.Length), PngLogo.Crc32(chunk.AsSpan(4, 4 + body.Length)));
         return [.. png[..afterHeader], .. chunk, .. png[afterHeader..]];
     }
 
@@ -112,7 +112,7 @@ public sealed class LogoImageTests
         var small = TestImages.Png(20, 10);
         var lying = (byte[])small.Clone();
         BinaryPrimitives.WriteInt32BigEndian(lying.AsSpan(8 + 8 + 4), 20);
-        BinaryPrimitives.WriteUInt32BigEndian(lying.AsSpan(8 + 8 + 13), LogoImage.Crc32(lying.AsSpan(8 + 4, 17)));
+        BinaryPrimitives.WriteUInt32BigEndian(lying.AsSpan(8 + 8 + 13), PngLogo.Crc32(lying.AsSpan(8 + 4, 17)));
 
         Assert.False(LogoImage.TryClean(lying, out _, out var error));
         Assert.Contains("damaged", error);

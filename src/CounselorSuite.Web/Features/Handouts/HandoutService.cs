@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
@@ -8,62 +7,9 @@ using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Web;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Features.Handouts;
-
-/// <param name="ClientIds">Which clients of the case get one; all of them when left out.</param>
-/// <param name="SessionDate">The session the handout belongs to; today when left out.</param>
-/// <param name="Paper">"A4" or "Letter"; left out, the paper of the practice's locale (Letter for the US).</param>
-/// <param name="Password">Protects each PDF with this password (8 to 128 characters). Never stored in clear.</param>
-/// <param name="GeneratePassword">Makes a password and returns it once in the answer.</param>
-/// <param name="SessionId">Attaches the handouts to a session of the same case; its date becomes the session date when none is given.</param>
-/// <param name="RenderAt">"now" (default) or "nightBefore": made by the nightly job before the attached session.</param>
-public sealed record CreateHandoutRequest(
-    Guid? CaseId,
-    IReadOnlyList<Guid>? ExerciseIds,
-    bool? IncludeProgress,
-    string? Note,
-    bool? Discreet,
-    IReadOnlyList<Guid>? ClientIds = null,
-    DateOnly? SessionDate = null,
-    string? Paper = null,
-    string? Password = null,
-    bool? GeneratePassword = null,
-    Guid? SessionId = null,
-    string? RenderAt = null);
-
-public sealed record HandoutResponse(
-    Guid Id, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ReadyAt, string? Error,
-    Guid BatchId, Guid CaseId, Guid ClientId, DateOnly SessionDate, bool Discreet, bool PasswordProtected,
-    string Paper, long? SizeBytes, string? Sha256, int? PageCount, string FileName,
-    Guid? SessionId = null, DateTimeOffset? RenderAfter = null);
-
-/// <summary>
-/// The answer to a new handout: <c>id</c> and <c>status</c> of the first one (the only one for a single
-/// client), the batch, each client's handout, and the password when one was generated (shown this once).
-/// </summary>
-public sealed record HandoutCreatedResponse(Guid Id, string Status, Guid BatchId, IReadOnlyList<HandoutResponse> Handouts, string? Password);
-
-public abstract record CreateHandoutOutcome
-{
-    public sealed record Created(HandoutCreatedResponse Response) : CreateHandoutOutcome;
-    public sealed record Invalid(FieldErrors Errors) : CreateHandoutOutcome;
-    public sealed record NotFound : CreateHandoutOutcome;
-}
-
-public enum RetryOutcome { Queued, NotFailed, NotFound }
-
-public sealed record HandoutPdf(byte[] Bytes, string FileName, Guid ClientId);
-
-public static class HandoutAuditActions
-{
-    public const string Created = "HandoutCreated";
-    public const string Produced = "HandoutProduced";
-    public const string Downloaded = "HandoutDownloaded";
-    public const string Retried = "HandoutRetried";
-}
 
 public sealed class HandoutService(
     AppDbContext db, IAuditLog audit, IBackgroundJobClient jobs, HandoutPasswords passwords, TimeProvider clock, UnitOfWork work)
@@ -91,6 +37,12 @@ public sealed class HandoutService(
         return db.Handouts.Where(h => cases.Contains(h.CaseId));
     }
 
+    /// <summary>What a request asks for beyond the case, its clients, exercises and session.</summary>
+    private sealed record Options(bool IncludeProgress, bool Discreet, string? Note, HandoutPaper Paper, string? Password, bool NightBefore);
+
+    /// <summary>The session a request attaches the handouts to, as far as this needs it.</summary>
+    private sealed record AttachedSession(Guid Id, DateTimeOffset StartsAt, SessionStatus Status);
+
     public async Task<CreateHandoutOutcome> CreateAsync(ClaimsPrincipal user, CreateHandoutRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -107,17 +59,84 @@ public sealed class HandoutService(
         }
 
         var exerciseIds = (request.ExerciseIds ?? []).Distinct().ToList();
+        var options = await ReadOptionsAsync(request, exerciseIds.Count, errors, ct);
+        var now = clock.GetUtcNow();
+        var session = await SessionAsync(request, caseId, options.NightBefore, now, errors, ct);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var sessionDate = request.SessionDate ?? (session is null ? today : DateOnly.FromDateTime(session.StartsAt.UtcDateTime));
+        if (sessionDate < today.AddYears(-5) || sessionDate > today.AddYears(1))
+        {
+            errors.Add("sessionDate", "The session date must be within the last five years or the coming year.");
+        }
+        var clientIds = await ClientsAsync(request.ClientIds, @case.Clients, errors, ct);
+        var ordered = await ExercisesAsync(exerciseIds, errors, ct);
+        if (options.Discreet)
+        {
+            CheckDiscreet(ordered, options.Note, errors);
+        }
+        if (errors.Any)
+        {
+            return new CreateHandoutOutcome.Invalid(errors);
+        }
+
+        var password = request.GeneratePassword == true ? HandoutPasswords.Generate() : options.Password;
+        var renderAfter = RenderAfter(options.NightBefore, session, now);
+        var batchId = Guid.CreateVersion7(now);
+        var created = clientIds.Select(clientId => Add(new Handout
+        {
+            PracticeId = db.CurrentPracticeId, Id = Guid.CreateVersion7(now), BatchId = batchId, CaseId = caseId, ClientId = clientId,
+            CreatedBy = user.UserId(), CreatedAt = now, ExerciseVersionIds = ordered.Select(v => v.Id).ToArray(),
+            IncludeProgress = options.IncludeProgress, Note = options.Note, SessionDate = sessionDate, Discreet = options.Discreet,
+            Paper = options.Paper, PasswordProtected = password is not null, ProtectedPassword = password is null ? null : passwords.Protect(password),
+            Status = HandoutStatus.Queued, SessionId = session?.Id, RenderAfter = renderAfter,
+        }, ordered.Count)).ToList();
+        await db.SaveChangesAsync(ct);
+        // Enqueued after the rows are saved, so each job always finds its handout.
+        foreach (var handout in created.Where(h => h.RenderAfter is null))
+        {
+            Enqueue(handout.PracticeId, handout.Id);
+        }
+        var responses = created.Select(Response).ToList();
+        return new CreateHandoutOutcome.Created(new HandoutCreatedResponse(responses[0].Id, responses[0].Status, batchId, responses,
+            request.GeneratePassword == true ? password : null));
+    }
+
+    /// <summary>
+    /// The night before: waits for the nightly job. A session already inside the job's window is made at
+    /// once, since tonight's run may have passed already.
+    /// </summary>
+    private static DateTimeOffset? RenderAfter(bool nightBefore, AttachedSession? session, DateTimeOffset now) =>
+        nightBefore && session is not null && session.StartsAt - NightlyHandoutRenders.Window > now
+            ? session.StartsAt - NightlyHandoutRenders.Window
+            : null;
+
+    private static HandoutResponse Response(Handout h) => Named(new HandoutResponse(h.Id, h.Status.ToString(), h.CreatedAt, null, null,
+        h.BatchId, h.CaseId, h.ClientId, h.SessionDate, h.Discreet, h.PasswordProtected, h.Paper.ToString(), null, null, null, "", h.SessionId,
+        h.RenderAfter));
+
+    private Handout Add(Handout handout, int exercises)
+    {
+        db.Handouts.Add(handout);
+        audit.Add(new AuditEntry(HandoutAuditActions.Created, "Handout", handout.Id, [handout.ClientId])
+        {
+            Detail = $"exercises={exercises};progress={handout.IncludeProgress};discreet={handout.Discreet};password={handout.PasswordProtected};session={handout.SessionId is not null};nightBefore={handout.RenderAfter is not null}",
+        });
+        return handout;
+    }
+
+    private async Task<Options> ReadOptionsAsync(CreateHandoutRequest request, int exercises, FieldErrors errors, CancellationToken ct)
+    {
         var includeProgress = request.IncludeProgress ?? false;
         // Left out, the practice's choices apply: discreet if an admin made it the default, its locale's paper.
         var practice = await db.Practices.AsNoTracking().Where(p => p.Id == db.CurrentPracticeId)
             .Select(p => new { p.HandoutsDiscreetByDefault, p.Locale }).FirstAsync(ct);
         var discreet = request.Discreet ?? practice.HandoutsDiscreetByDefault;
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Replace("\r\n", "\n").Trim();
-        if (exerciseIds.Count > MaxExercises)
+        if (exercises > MaxExercises)
         {
             errors.Add("exerciseIds", $"Choose at most {MaxExercises} exercises.");
         }
-        if (exerciseIds.Count == 0 && !includeProgress)
+        if (exercises == 0 && !includeProgress)
         {
             errors.Add("exerciseIds", "Choose at least one exercise, or include progress.");
         }
@@ -139,7 +158,6 @@ public sealed class HandoutService(
         {
             errors.Add("password", "The password must be 8 to 128 characters, without control or invisible formatting characters.");
         }
-        var now = clock.GetUtcNow();
         var nightBefore = false;
         if (request.RenderAt is { } renderAt)
         {
@@ -152,11 +170,17 @@ public sealed class HandoutService(
                 errors.Add("renderAt", "Render time must be \"now\" or \"nightBefore\".");
             }
         }
+        return new Options(includeProgress, discreet, note, paper, password, nightBefore);
+    }
+
+    private async Task<AttachedSession?> SessionAsync(CreateHandoutRequest request, Guid caseId, bool nightBefore, DateTimeOffset now,
+        FieldErrors errors, CancellationToken ct)
+    {
         // Found only among this case's sessions (and this practice's, by the filter): another case's or
         // practice's session reads the same as none, so the answer tells nothing about it.
         var session = request.SessionId is { } sessionId
             ? await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.CaseId == caseId)
-                .Select(s => new { s.Id, s.StartsAt, s.Status }).FirstOrDefaultAsync(ct)
+                .Select(s => new AttachedSession(s.Id, s.StartsAt, s.Status)).FirstOrDefaultAsync(ct)
             : null;
         if (request.SessionId is not null && session is null)
         {
@@ -174,17 +198,15 @@ public sealed class HandoutService(
         {
             errors.Add("renderAt", "That session has started: make the handout now instead.");
         }
+        return session;
+    }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var sessionDate = request.SessionDate ?? (session is null ? today : DateOnly.FromDateTime(session.StartsAt.UtcDateTime));
-        if (sessionDate < today.AddYears(-5) || sessionDate > today.AddYears(1))
-        {
-            errors.Add("sessionDate", "The session date must be within the last five years or the coming year.");
-        }
-
-        var erased = await db.ClientErasures.AsNoTracking().Where(e => @case.Clients.Contains(e.ClientId)).Select(e => e.ClientId).ToListAsync(ct);
-        var reachable = @case.Clients.Except(erased).ToList();
-        var clientIds = request.ClientIds is { Count: > 0 } chosen ? chosen.Distinct().ToList() : reachable;
+    /// <summary>The clients chosen, or every client of the case whose data was not erased.</summary>
+    private async Task<List<Guid>> ClientsAsync(IReadOnlyList<Guid>? chosen, List<Guid> ofCase, FieldErrors errors, CancellationToken ct)
+    {
+        var erased = await db.ClientErasures.AsNoTracking().Where(e => ofCase.Contains(e.ClientId)).Select(e => e.ClientId).ToListAsync(ct);
+        var reachable = ofCase.Except(erased).ToList();
+        var clientIds = chosen is { Count: > 0 } ? chosen.Distinct().ToList() : reachable;
         if (reachable.Count == 0)
         {
             errors.Add("clientIds", "The case has no clients yet: invite them first.");
@@ -193,7 +215,12 @@ public sealed class HandoutService(
         {
             errors.Add("clientIds", "Choose clients of this case.");
         }
+        return clientIds;
+    }
 
+    /// <summary>The exercises' current versions in the order asked for.</summary>
+    private async Task<List<ExerciseVersion>> ExercisesAsync(List<Guid> exerciseIds, FieldErrors errors, CancellationToken ct)
+    {
         // Only the practice's own exercises are found (the practice filter), and only ones still offered.
         var versions = exerciseIds.Count == 0 || exerciseIds.Count > MaxExercises
             ? []
@@ -204,54 +231,7 @@ public sealed class HandoutService(
         {
             errors.Add("exerciseIds", "Some of these exercises were not found in your practice's library.");
         }
-        var ordered = exerciseIds.Select(id => versions.FirstOrDefault(v => v.ExerciseId == id)).OfType<ExerciseVersion>().ToList();
-        if (discreet)
-        {
-            CheckDiscreet(ordered, note, errors);
-        }
-        if (errors.Any)
-        {
-            return new CreateHandoutOutcome.Invalid(errors);
-        }
-
-        if (request.GeneratePassword == true)
-        {
-            password = HandoutPasswords.Generate();
-        }
-        // The night before: waits for the nightly job. A session already inside the job's window is made at
-        // once, since tonight's run may have passed already.
-        DateTimeOffset? renderAfter = nightBefore && session is not null && session.StartsAt - NightlyHandoutRenders.Window > now
-            ? session.StartsAt - NightlyHandoutRenders.Window
-            : null;
-        var batchId = Guid.CreateVersion7(now);
-        var created = new List<Handout>();
-        foreach (var clientId in clientIds)
-        {
-            var handout = new Handout
-            {
-                PracticeId = db.CurrentPracticeId, Id = Guid.CreateVersion7(now), BatchId = batchId, CaseId = caseId, ClientId = clientId,
-                CreatedBy = user.UserId(), CreatedAt = now, ExerciseVersionIds = ordered.Select(v => v.Id).ToArray(),
-                IncludeProgress = includeProgress, Note = note, SessionDate = sessionDate, Discreet = discreet, Paper = paper,
-                PasswordProtected = password is not null, ProtectedPassword = password is null ? null : passwords.Protect(password),
-                Status = HandoutStatus.Queued, SessionId = session?.Id, RenderAfter = renderAfter,
-            };
-            db.Handouts.Add(handout);
-            audit.Add(new AuditEntry(HandoutAuditActions.Created, "Handout", handout.Id, [clientId])
-            {
-                Detail = $"exercises={ordered.Count};progress={includeProgress};discreet={discreet};password={password is not null};session={session is not null};nightBefore={renderAfter is not null}",
-            });
-            created.Add(handout);
-        }
-        await db.SaveChangesAsync(ct);
-        // Enqueued after the rows are saved, so each job always finds its handout.
-        foreach (var handout in created.Where(h => h.RenderAfter is null))
-        {
-            Enqueue(handout.PracticeId, handout.Id);
-        }
-        var responses = created.Select(h => Named(new HandoutResponse(h.Id, h.Status.ToString(), h.CreatedAt, null, null, h.BatchId, h.CaseId,
-            h.ClientId, h.SessionDate, h.Discreet, h.PasswordProtected, h.Paper.ToString(), null, null, null, "", h.SessionId, h.RenderAfter))).ToList();
-        return new CreateHandoutOutcome.Created(new HandoutCreatedResponse(responses[0].Id, responses[0].Status, batchId, responses,
-            request.GeneratePassword == true ? password : null));
+        return exerciseIds.Select(id => versions.FirstOrDefault(v => v.ExerciseId == id)).OfType<ExerciseVersion>().ToList();
     }
 
     private static void CheckDiscreet(IReadOnlyList<ExerciseVersion> exercises, string? note, FieldErrors errors)
@@ -342,39 +322,4 @@ public sealed class HandoutService(
         Enqueue(handout.PracticeId, id);
         return RetryOutcome.Queued;
     }
-}
-
-/// <summary>
-/// A handout's password between the request and the render: encrypted with a data-protection key that
-/// expires, read once by the job, and erased when the PDF is made. The owner password is random and never kept.
-/// </summary>
-public sealed class HandoutPasswords(IDataProtectionProvider provider)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(2);
-    private readonly ITimeLimitedDataProtector _protector = provider.CreateProtector("CounselorSuite.Handouts.Password.v1").ToTimeLimitedDataProtector();
-
-    public string Protect(string password) => _protector.Protect(password, Lifetime);
-
-    /// <summary>The password, or null when it can no longer be read (expired or keys lost).</summary>
-    public string? Unprotect(string protectedPassword)
-    {
-        try
-        {
-            return _protector.Unprotect(protectedPassword);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Four groups of four letters and digits without look-alikes, e.g. "k7mf-3qpx-…": easy to read aloud.</summary>
-    public static string Generate()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        var chars = Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray();
-        return string.Join('-', Enumerable.Range(0, 4).Select(i => new string(chars, i * 4, 4)));
-    }
-
-    public static string RandomOwnerPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

@@ -26,6 +26,9 @@ public enum HomeworkRole
 /// </summary>
 public sealed record HomeworkTarget(HomeworkRole Role, Assignment Assignment, Occurrence? Occurrence);
 
+/// <summary>A client's own occurrence that they may work on now, with its assignment (both tracked).</summary>
+public sealed record ClientItem(Assignment Assignment, Occurrence Occurrence);
+
 public static class HomeworkAccess
 {
     /// <summary>
@@ -60,6 +63,20 @@ public static class HomeworkAccess
             default:
                 return new HomeworkTarget(role.Value, assignment, occurrence);
         }
+    }
+
+    /// <summary>
+    /// The caller's own item for a client's command: not found when the caller may not know it exists (a
+    /// client given someone else's id, or staff outside the case), forbidden when staff reach it.
+    /// </summary>
+    public static async Task<Outcome<ClientItem>> ClientItemAsync(AppDbContext db, ClaimsPrincipal user, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        var target = await ResolveAsync(db, user, id, now, ct);
+        if (target is { Role: HomeworkRole.Client, Occurrence: { } occurrence })
+        {
+            return new ClientItem(target.Assignment, occurrence);
+        }
+        return target is null || !user.IsClient() ? Failure.NotFound : Failure.Forbidden;
     }
 
     /// <summary>The caller's part in a case: null when the case is outside their reach (404).</summary>

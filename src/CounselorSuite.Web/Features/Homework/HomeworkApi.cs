@@ -28,14 +28,14 @@ public static class HomeworkApi
             .WithSummary("Feedback on a submission: an item id, or an assignment id with clientId (their latest submission)");
         staff.MapPost("/assignments/{id:guid}/due-date", ChangeDue).WithName("ChangeDueDate")
             .WithSummary("A new due date for one item (item id) or for the assignment's open items (assignment id; later ones move along)");
-        staff.MapPost("/assignments/{id:guid}/pause", (Guid id, HttpContext http, HomeworkService s, CancellationToken ct) =>
-            ChangeStatus(id, HomeworkService.StatusChange.Pause, http, s, ct)).WithName("PauseAssignment")
+        staff.MapPost("/assignments/{id:guid}/pause", (Guid id, HttpContext http, CounselorActions s, CancellationToken ct) =>
+            ChangeStatus(id, CounselorActions.StatusChange.Pause, http, s, ct)).WithName("PauseAssignment")
             .WithSummary("Stops reminders and new items opening until resumed");
-        staff.MapPost("/assignments/{id:guid}/resume", (Guid id, HttpContext http, HomeworkService s, CancellationToken ct) =>
-            ChangeStatus(id, HomeworkService.StatusChange.Resume, http, s, ct)).WithName("ResumeAssignment")
+        staff.MapPost("/assignments/{id:guid}/resume", (Guid id, HttpContext http, CounselorActions s, CancellationToken ct) =>
+            ChangeStatus(id, CounselorActions.StatusChange.Resume, http, s, ct)).WithName("ResumeAssignment")
             .WithSummary("Resumes; open items' dates move on by the time paused");
-        staff.MapPost("/assignments/{id:guid}/cancel", (Guid id, HttpContext http, HomeworkService s, CancellationToken ct) =>
-            ChangeStatus(id, HomeworkService.StatusChange.Cancel, http, s, ct)).WithName("CancelAssignment")
+        staff.MapPost("/assignments/{id:guid}/cancel", (Guid id, HttpContext http, CounselorActions s, CancellationToken ct) =>
+            ChangeStatus(id, CounselorActions.StatusChange.Cancel, http, s, ct)).WithName("CancelAssignment")
             .WithSummary("Cancels: open items leave the clients' lists; what was submitted stays");
         staff.MapGet("/safety-alerts", ListAlerts).WithName("ListSafetyAlerts")
             .WithSummary("Safety alerts of the caller's cases, ?status=Open or Resolved, newest first (ids only, never answers)");
@@ -51,9 +51,9 @@ public static class HomeworkApi
             .WithSummary("Submits answers once. Idempotency-Key: the same key and body give the same answer; a used key with another body gives 422")
             .WithDescription("A repeat of the same answers without a key also gives the first answer. Other answers for a submitted item give 409, " +
                 "as do a cancelled item, a joint exercise not yet agreed by everyone, and an exerciseVersion that is not the pinned one.");
-        client.MapPost("/assignments/{id:guid}/share", (Guid id, HttpContext http, HomeworkService s, CancellationToken ct) =>
+        client.MapPost("/assignments/{id:guid}/share", (Guid id, HttpContext http, HomeworkSharing s, CancellationToken ct) =>
             Share(id, true, http, s, ct)).WithName("ShareSubmission").WithSummary("Shows the caller's submission to the other clients of the case");
-        client.MapPost("/assignments/{id:guid}/unshare", (Guid id, HttpContext http, HomeworkService s, CancellationToken ct) =>
+        client.MapPost("/assignments/{id:guid}/unshare", (Guid id, HttpContext http, HomeworkSharing s, CancellationToken ct) =>
             Share(id, false, http, s, ct)).WithName("UnshareSubmission").WithSummary("Withdraws the share");
         client.MapPost("/assignments/{id:guid}/joint-consent", Consent).WithName("JointConsent")
             .WithSummary("{decision: Agree or Decline} to a joint exercise; private: the partner only sees that it is not available yet");
@@ -64,9 +64,9 @@ public static class HomeworkApi
     }
 
     private static async Task<Results<Created<AssignmentResponse>, ValidationProblem, ProblemHttpResult, NotFound>> Assign(
-        AssignRequest request, HttpContext http, HomeworkService homework, CancellationToken ct)
+        AssignRequest request, HttpContext http, HomeworkAssigning assigning, CancellationToken ct)
     {
-        var outcome = await homework.AssignAsync(http.User, request, ct);
+        var outcome = await assigning.AssignAsync(http.User, request, ct);
         return outcome.Failure is null
             ? TypedResults.Created($"/api/assignments/{outcome.Value!.Id}", outcome.Value)
             : outcome.ToApi() switch
@@ -135,33 +135,33 @@ public static class HomeworkApi
     }
 
     private static async Task<Results<Ok<DraftResponse>, ValidationProblem, ProblemHttpResult, NotFound>> SaveDraft(
-        Guid id, DraftRequest request, HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.SaveDraftAsync(http.User, id, request, ct)).ToApi();
+        Guid id, DraftRequest request, HttpContext http, ClientWork work, CancellationToken ct) =>
+        (await work.SaveDraftAsync(http.User, id, request, ct)).ToApi();
 
     private static async Task<Results<Ok<SubmitResponse>, ValidationProblem, ProblemHttpResult, NotFound>> Submit(
         Guid id, SubmitRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.SubmitAsync(http.User, id, request, idempotencyKey, ct)).ToApi();
+        HttpContext http, ClientWork work, CancellationToken ct) =>
+        (await work.SubmitAsync(http.User, id, request, idempotencyKey, ct)).ToApi();
 
     private static async Task<Results<Ok<ReviewResponse>, ValidationProblem, ProblemHttpResult, NotFound>> Review(
-        Guid id, ReviewRequest request, HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.ReviewAsync(http.User, id, request, ct)).ToApi();
+        Guid id, ReviewRequest request, HttpContext http, CounselorActions actions, CancellationToken ct) =>
+        (await actions.ReviewAsync(http.User, id, request, ct)).ToApi();
 
     private static async Task<Results<Ok<AssignmentResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ChangeDue(
-        Guid id, DueDateRequest request, HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.ChangeDueAsync(http.User, id, request, ct)).ToApi();
+        Guid id, DueDateRequest request, HttpContext http, CounselorActions actions, CancellationToken ct) =>
+        (await actions.ChangeDueAsync(http.User, id, request, ct)).ToApi();
 
     private static async Task<Results<Ok<AssignmentResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ChangeStatus(
-        Guid id, HomeworkService.StatusChange change, HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.ChangeStatusAsync(http.User, id, change, ct)).ToApi();
+        Guid id, CounselorActions.StatusChange change, HttpContext http, CounselorActions actions, CancellationToken ct) =>
+        (await actions.ChangeStatusAsync(http.User, id, change, ct)).ToApi();
 
     private static async Task<Results<Ok<ShareResponse>, ValidationProblem, ProblemHttpResult, NotFound>> Share(
-        Guid id, bool share, HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.SetSharedAsync(http.User, id, share, ct)).ToApi();
+        Guid id, bool share, HttpContext http, HomeworkSharing sharing, CancellationToken ct) =>
+        (await sharing.SetSharedAsync(http.User, id, share, ct)).ToApi();
 
     private static async Task<Results<Ok<ConsentResponse>, ValidationProblem, ProblemHttpResult, NotFound>> Consent(
-        Guid id, ConsentRequest request, HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.DecideJointAsync(http.User, id, request, ct)).ToApi();
+        Guid id, ConsentRequest request, HttpContext http, HomeworkSharing sharing, CancellationToken ct) =>
+        (await sharing.DecideJointAsync(http.User, id, request, ct)).ToApi();
 
     private static async Task<Results<Ok<Page<SafetyAlertResponse>>, ValidationProblem>> ListAlerts(
         string? status, Guid? caseId, int? page, int? pageSize, HttpContext http, AppDbContext db, IAuditLog audit, CancellationToken ct)
@@ -201,6 +201,6 @@ public static class HomeworkApi
     }
 
     private static async Task<Results<Ok<SafetyAlertResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ResolveAlert(
-        Guid id, ResolveAlertRequest request, HttpContext http, HomeworkService homework, CancellationToken ct) =>
-        (await homework.ResolveAlertAsync(http.User, id, request, ct)).ToApi();
+        Guid id, ResolveAlertRequest request, HttpContext http, SafetyAlertCommands alerts, CancellationToken ct) =>
+        (await alerts.ResolveAsync(http.User, id, request, ct)).ToApi();
 }

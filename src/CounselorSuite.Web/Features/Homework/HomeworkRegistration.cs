@@ -9,6 +9,11 @@ public static class HomeworkRegistration
     /// <summary>Call after AddExercises: the usage check replaces the exercises feature's default.</summary>
     public static IServiceCollection AddHomework(this IServiceCollection services)
     {
+        services.AddScoped<HomeworkAssigning>();
+        services.AddScoped<ClientWork>();
+        services.AddScoped<HomeworkSharing>();
+        services.AddScoped<CounselorActions>();
+        services.AddScoped<SafetyAlertCommands>();
         services.AddScoped<HomeworkService>();
         services.AddScoped<INotificationSender, EmailNotificationSender>();
         services.AddScoped<IExerciseUsage, HomeworkExerciseUsage>();

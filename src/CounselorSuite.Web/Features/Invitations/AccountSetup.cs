@@ -7,7 +7,7 @@ namespace CounselorSuite.Web.Features.Invitations;
 /// code a counselor gave for an account that exists (tried first, <see cref="PasswordResets"/>) or an
 /// invitation's code for a new account. Here, not in Accounts, so that accounts never depend on invitations.
 /// </summary>
-public sealed class AccountSetup(PasswordResets resets, InvitationService invitations)
+public sealed class AccountSetup(PasswordResets resets, InvitationAcceptance invitations)
 {
     public async Task<AcceptOutcome> SetUpAsync(SetupCommand command, CancellationToken ct) =>
         await resets.TryReissuedCodeAsync(command.UserName, command.SetupCode, command.Password, ct) switch

@@ -48,7 +48,7 @@ public static class InvitationsApi
     }
 
     private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Accept(
-        AcceptCommand request, InvitationService invitations, CancellationToken ct) =>
+        AcceptCommand request, InvitationAcceptance invitations, CancellationToken ct) =>
         ToResult(await invitations.AcceptAsync(request, ct));
 
     private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Setup(

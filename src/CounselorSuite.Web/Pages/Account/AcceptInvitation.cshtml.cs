@@ -11,7 +11,7 @@ namespace CounselorSuite.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountsApi.AuthRateLimit)]
-public sealed class AcceptInvitationModel(InvitationService invitations, SignInManager<AppUser> signIn) : PageModel
+public sealed class AcceptInvitationModel(InvitationAcceptance invitations, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public AcceptInput Input { get; set; } = new();

@@ -5,7 +5,7 @@ using CounselorSuite.Web.Infrastructure.Web;
 
 namespace CounselorSuite.Web.Features.Progress.Measures;
 
-/// <summary>A submitted measure, scored: what HomeworkService saves with the submission.</summary>
+/// <summary>A submitted measure, scored: what ClientWork saves with the submission.</summary>
 public sealed record ScoredMeasure(MeasureDefinition Measure, MeasureScore Score)
 {
     public bool RaisesSafetyAlert => Score.RaisesSafetyAlert;
@@ -58,7 +58,7 @@ public sealed record ScoredMeasure(MeasureDefinition Measure, MeasureScore Score
 public sealed record SubscaleValue(string Key, string Title, double Score);
 
 /// <summary>
-/// The measure side of a homework submission. HomeworkService calls <see cref="ScoreAsync"/> before it
+/// The measure side of a homework submission. ClientWork (Homework) calls <see cref="ScoreAsync"/> before it
 /// writes anything and <see cref="ScoredMeasure.AddTo"/> into the same save, so a submission and its score
 /// are stored together or not at all.
 /// </summary>

@@ -10,7 +10,7 @@ namespace CounselorSuite.Web.Pages.Counselor.Homework;
 /// Safety alerts of the user's cases (the main menu leads here): the open ones, each to resolve with a note on
 /// what was done, and those resolved in the last <see cref="ResolvedAlerts.Days"/> days.
 /// </summary>
-public sealed class AlertsModel(AppDbContext db, HomeworkService homework) : PageModel
+public sealed class AlertsModel(AppDbContext db, SafetyAlertCommands alerts) : PageModel
 {
     public IReadOnlyList<ResolvedAlert> Resolved { get; private set; } = [];
     public HomeTime Time { get; private set; } = null!;
@@ -23,7 +23,7 @@ public sealed class AlertsModel(AppDbContext db, HomeworkService homework) : Pag
 
     public async Task<IActionResult> OnPostResolveAsync(Guid alertId, string? note, CancellationToken ct)
     {
-        var outcome = await homework.ResolveAlertAsync(User, alertId, new ResolveAlertRequest(note), ct);
+        var outcome = await alerts.ResolveAsync(User, alertId, new ResolveAlertRequest(note), ct);
         switch (outcome.Failure)
         {
             case { Kind: FailureKind.NotFound }:

@@ -10,7 +10,7 @@ namespace CounselorSuite.Web.Pages.Counselor.Homework;
 /// The homework section's assign form posts here. Assigned: back to the section, whose list starts with the new
 /// assignment, with a confirmation. Refused: back to the form, filled in as it was sent, with the reason.
 /// </summary>
-public sealed class AssignModel(HomeworkService homework, ReaderTimes times) : PageModel
+public sealed class AssignModel(HomeworkAssigning assigning, ReaderTimes times) : PageModel
 {
     public IActionResult OnGet(Guid caseId) => RedirectToPage(CaseSections.PageOf(CaseSection.Homework), new { id = caseId });
 
@@ -37,7 +37,7 @@ public sealed class AssignModel(HomeworkService homework, ReaderTimes times) : P
             }
         }
         var recurrence = string.IsNullOrEmpty(every) ? null : new RecurrenceRequest(every, count ?? 1);
-        var outcome = await homework.AssignAsync(User, new AssignRequest(caseId, exerciseId, clientIds, due, recurrence, note), ct);
+        var outcome = await assigning.AssignAsync(User, new AssignRequest(caseId, exerciseId, clientIds, due, recurrence, note), ct);
         switch (outcome.Failure)
         {
             case { Kind: FailureKind.NotFound }:

@@ -16,7 +16,7 @@ namespace CounselorSuite.Web.Pages.Counselor.Homework;
 /// One assignment for its counselors: its steps, a page at a time, with the clients' submissions side by side,
 /// feedback, and the controls (due date, pause, resume, cancel). Reached by the assignment's id or one item's id.
 /// </summary>
-public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, IAuditLog audit, TimeProvider clock, ReaderTimes times) : PageModel
+public sealed class AssignmentModel(AppDbContext db, CounselorActions actions, IAuditLog audit, TimeProvider clock, ReaderTimes times) : PageModel
 {
     public Assignment Assignment { get; private set; } = null!;
     public ExerciseVersion Version { get; private set; } = null!;
@@ -56,7 +56,7 @@ public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, I
         Earlier: "Earlier items", Later: "Later items", Id: "step-pages");
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid occurrenceId, string? comment, int? p, CancellationToken ct) =>
-        After(id, await homework.ReviewAsync(User, occurrenceId, new ReviewRequest(comment), ct), "Feedback saved. The client gets a neutral message.", p);
+        After(id, await actions.ReviewAsync(User, occurrenceId, new ReviewRequest(comment), ct), "Feedback saved. The client gets a neutral message.", p);
 
     public async Task<IActionResult> OnPostDueAsync(Guid id, string? dueAt, CancellationToken ct)
     {
@@ -67,19 +67,19 @@ public sealed class AssignmentModel(AppDbContext db, HomeworkService homework, I
             return RedirectToPage(new { id });
         }
         var due = (typed as LocalInput.Valid)?.At;
-        return After(id, await homework.ChangeDueAsync(User, id, new DueDateRequest(due), ct), ("Due date changed. " + (typed as LocalInput.Valid)?.Note).Trim());
+        return After(id, await actions.ChangeDueAsync(User, id, new DueDateRequest(due), ct), ("Due date changed. " + (typed as LocalInput.Valid)?.Note).Trim());
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, string? change, CancellationToken ct)
     {
-        if (!ExerciseVocabulary.TryParseName<HomeworkService.StatusChange>(change, out var what))
+        if (!ExerciseVocabulary.TryParseName<CounselorActions.StatusChange>(change, out var what))
         {
             return BadRequest();
         }
-        return After(id, await homework.ChangeStatusAsync(User, id, what, ct), what switch
+        return After(id, await actions.ChangeStatusAsync(User, id, what, ct), what switch
         {
-            HomeworkService.StatusChange.Pause => "Paused: no reminders and no new items until you resume.",
-            HomeworkService.StatusChange.Resume => "Resumed.",
+            CounselorActions.StatusChange.Pause => "Paused: no reminders and no new items until you resume.",
+            CounselorActions.StatusChange.Resume => "Resumed.",
             _ => "Cancelled. What was already submitted is kept.",
         });
     }
