@@ -80,6 +80,12 @@ public sealed class ProgressQueryCountTests
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         var (response, trace) = await DbCommandLog.SendTracedAsync(http, request);
         response.EnsureSuccessStatusCode();
-        return counter.CommandsOf(trace).Count;
+        // The bearer token's security stamp is read again once its 30-second cache entry lapses, which under
+        // load can fall between the warm-up and the counted request: that refresh is not the page's work.
+        return counter.CommandsOf(trace).Count(c => !IsStampRefresh(c));
     }
+
+    private static bool IsStampRefresh(string command) =>
+        command.Contains("security_stamp", StringComparison.Ordinal) && !command.Contains("JOIN", StringComparison.OrdinalIgnoreCase)
+        && command.Split("FROM", StringSplitOptions.None).Length == 2;
 }
