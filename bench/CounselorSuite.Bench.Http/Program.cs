@@ -8,14 +8,18 @@ using System.Text.RegularExpressions;
 
 // The HTTP half of scripts/bench. Commands:
 //   run    --url U --seed-info F --endpoints F --label L --out F [--connections 1,8,32] [--duration 10] [--app-pid N] [--wrk wrk]
+//          [--only NAME,NAME] [--citus-stats <coordinator connection string>]
 //   report --dir D --out F --markdown F
+//   citus-report --dir D --out F --markdown F   (scripts/bench --citus: one node and Citus side by side)
 // run signs in (API token and the sign-in form's cookie), probes every endpoint once, then drives each with wrk
-// at each connection count, reading the app's memory from /proc while the heaviest load runs.
+// at each connection count, reading the app's memory from /proc while the heaviest load runs. With --citus-stats it
+// also counts the coordinator's single-shard (router) and multi-shard query executions during the measured runs.
 
 return args.FirstOrDefault() switch
 {
     "run" => await Runner.RunAsync(Options.Parse(args[1..])),
     "report" => Report.Write(Options.Parse(args[1..])),
+    "citus-report" => CitusReport.Write(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -61,7 +65,9 @@ internal static partial class Runner
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Select(p => new Endpoint(p[0], p[1], p[2], p[3], p[4]))
+            .Where(e => !o.TryGetValue("only", out var only) || only.Split(',').Contains(e.Name))
             .ToList();
+        await using var counters = o.TryGetValue("citus-stats", out var statsConnection) ? new CitusCounters(statsConnection) : null;
         var password = seed["password"]!.GetValue<string>();
         var auth = new Dictionary<string, (string Header, string Value)>
         {
@@ -115,6 +121,7 @@ internal static partial class Runner
 
             await Wrk(wrk, lua, url, 8, 2); // warm-up (JIT, plans, caches); not reported
             var runs = new JsonObject();
+            var countersBefore = counters is null ? default : await counters.ReadAsync();
             foreach (var c in connections)
             {
                 using var sampler = c == connections.Max() && appPid is { } p ? new RssSampler(p) : null;
@@ -129,6 +136,10 @@ internal static partial class Runner
                     $"  {e.Name,-22} c={c,-3} {run["rps"],9} req/s  p50 {run["p50Ms"],7} ms  p95 {run["p95Ms"],7} ms  p99 {run["p99Ms"],7} ms  non-2xx {run["non2xx"]}"));
             }
             entry["runs"] = runs;
+            if (counters is not null)
+            {
+                entry["citus"] = CitusCounters.Json(countersBefore, await counters.ReadAsync(), runs);
+            }
         }
 
         var output = new JsonObject

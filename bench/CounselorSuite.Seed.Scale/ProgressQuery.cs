@@ -29,10 +29,13 @@ public static class ProgressQuery
 
         await using var connection = new NpgsqlConnection(args.Required("connection"));
         await connection.OpenAsync();
-        await using (var set = new NpgsqlCommand("SELECT set_config('app.practice_id', @p, false)", connection))
+        // The practice is bound as the app binds it, per transaction (SET LOCAL): on a Citus coordinator only
+        // that reaches the workers, with citus.propagate_set_commands = local. One transaction for every run.
+        await using (var citus = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')", connection))
         {
-            set.Parameters.AddWithValue("p", practice.ToString());
-            await set.ExecuteNonQueryAsync();
+            var propagate = await citus.ExecuteScalarAsync() is true ? "SET LOCAL citus.propagate_set_commands = 'local'; " : "";
+            await using var begin = new NpgsqlCommand($"BEGIN; {propagate}SET LOCAL app.practice_id = '{practice:D}'", connection);
+            await begin.ExecuteNonQueryAsync();
         }
         var cases = new List<Guid>();
         await using (var ofClient = new NpgsqlCommand("SELECT case_id FROM case_clients WHERE practice_id = @p AND client_id = @c", connection))
@@ -84,7 +87,11 @@ public static class ProgressQuery
         }
 
         await using var size = new NpgsqlCommand("SELECT reltuples::bigint FROM pg_class WHERE relname = 'scale_answers'", connection);
-        var tableRows = (long)(await size.ExecuteScalarAsync() ?? 0L);
+        var tableRows = (long)(await size.ExecuteScalarAsync() ?? 0L); // on a Citus coordinator: its empty shell table
+        await using (var commit = new NpgsqlCommand("COMMIT", connection))
+        {
+            await commit.ExecuteNonQueryAsync();
+        }
 
         double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
         var result = new
