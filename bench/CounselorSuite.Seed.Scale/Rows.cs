@@ -20,7 +20,7 @@ public static class Tables
         ("users", "practice_id, id, display_name, created_at, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp, concurrency_stamp, phone_number, phone_number_confirmed, two_factor_enabled, lockout_end, lockout_enabled, access_failed_count"),
         ("login_names", "normalized_name, practice_id, user_id"),
         ("user_roles", "practice_id, user_id, role_id"),
-        ("client_profiles", "practice_id, user_id, time_zone, reminders_enabled, quiet_hours_start, quiet_hours_end"),
+        ("client_profiles", "practice_id, user_id, reminders_enabled, quiet_hours_start, quiet_hours_end"),
         ("cases", "practice_id, id, title, kind, confidentiality, created_at, is_closed"),
         ("case_clients", "practice_id, case_id, client_id, added_at"),
         ("case_counselors", "practice_id, case_id, counselor_id, added_at"),
@@ -86,11 +86,12 @@ public sealed record UserRoleRow(Guid PracticeId, Guid UserId, Guid RoleId) : IR
     }
 }
 
-public sealed record ClientProfileRow(Guid PracticeId, Guid UserId, string TimeZone, bool Reminders) : IRow
+// A client's own time zone is users.time_zone now (null: the practice's), which every generated client keeps.
+public sealed record ClientProfileRow(Guid PracticeId, Guid UserId, bool Reminders) : IRow
 {
     public void Write(NpgsqlBinaryImporter w)
     {
-        w.Id(PracticeId); w.Id(UserId); w.Text(TimeZone); w.Bool(Reminders);
+        w.Id(PracticeId); w.Id(UserId); w.Bool(Reminders);
         w.Write(new TimeOnly(21, 0), NpgsqlDbType.Time); w.Write(new TimeOnly(8, 0), NpgsqlDbType.Time);
     }
 }

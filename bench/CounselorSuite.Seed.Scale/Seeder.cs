@@ -321,7 +321,7 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
         var dbOptions = new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql(options.Connection)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(new PracticeBinding(tenant))
+            .AddInterceptors(new PracticeBinding(tenant, new PendingWrites()))
             .Options;
         await using var db = new AppDbContext(dbOptions, tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -476,7 +476,7 @@ public sealed class Seeder(SeedOptions options, TextWriter log)
             b.Add("users", new UserRow(practiceId, client, name, c.Start, email, _passwordHash, _rng.Token()));
             b.Add("login_names", new LoginNameRow(email, practiceId, client));
             b.Add("user_roles", new UserRoleRow(practiceId, client, Roles.ClientId));
-            b.Add("client_profiles", new ClientProfileRow(practiceId, client, _rng.Pick(Words.TimeZones), _rng.Chance(0.8)));
+            b.Add("client_profiles", new ClientProfileRow(practiceId, client, _rng.Chance(0.8)));
             b.Add("case_clients", new CaseMemberRow("case_clients", practiceId, c.Id, client, c.Start));
         }
         var title = c.Kind == CaseKind.Couple

@@ -33,11 +33,11 @@ public static class HomeworkAttention
     public const int OverdueRowsRead = 200;
 
     /// <summary>Submitted items not yet reviewed, the longest waiting first.</summary>
-    public static async Task<Bounded<ReviewItem>> ToReviewAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static Batched<Bounded<ReviewItem>> ToReview(QueryBatch batch, AppDbContext db, ClaimsPrincipal user)
     {
         var cases = HomeQueries.CaseIdsOf(db, user);
         var waiting = db.Occurrences.AsNoTracking().Where(o => o.State == OccurrenceState.Submitted && cases.Contains(o.CaseId));
-        var rows = await (
+        return batch.Add((
                 from o in waiting
                 join a in db.Assignments on o.AssignmentId equals a.Id
                 join v in db.ExerciseVersions on a.ExerciseVersionId equals v.Id
@@ -45,16 +45,15 @@ public static class HomeworkAttention
                 join u in db.Users on o.ClientId equals u.Id
                 orderby o.SubmittedAt, o.Id
                 select new { Item = new ReviewItem(o.Id, o.CaseId, c.Title, u.DisplayName, v.Title, o.SubmittedAt!.Value), Total = waiting.Count() })
-            .Take(ReviewsShown)
-            .ToListAsync(ct);
-        return new Bounded<ReviewItem>(rows.Select(r => r.Item).ToList(), rows.FirstOrDefault()?.Total ?? 0);
+            .Take(ReviewsShown),
+            rows => new Bounded<ReviewItem>(rows.Select(r => r.Item).ToList(), rows.FirstOrDefault()?.Total ?? 0));
     }
 
     /// <summary>
     /// Items past due, not sent, of running assignments (what the case page calls Overdue), counted per case and
     /// client in the database; the cases with the most first.
     /// </summary>
-    public static async Task<IReadOnlyList<OverdueCase>> OverdueAsync(AppDbContext db, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    public static Batched<IReadOnlyList<OverdueCase>> Overdue(QueryBatch batch, AppDbContext db, ClaimsPrincipal user, DateTimeOffset now)
     {
         var cases = HomeQueries.CaseIdsOf(db, user);
         var counts =
@@ -64,25 +63,24 @@ public static class HomeworkAttention
             where a.Status == AssignmentStatus.Active
             group o by new { o.CaseId, o.ClientId } into g
             select new { g.Key.CaseId, g.Key.ClientId, Items = g.Count(), Oldest = g.Min(o => o.DueAt!.Value) };
-        var rows = await (
+        return batch.Add((
                 from g in counts
                 join c in db.Cases on g.CaseId equals c.Id
                 join u in db.Users on g.ClientId equals u.Id
                 orderby g.Items descending, g.CaseId
                 select new { g.CaseId, c.Title, u.DisplayName, g.Items, g.Oldest })
             .AsNoTracking()
-            .Take(OverdueRowsRead)
-            .ToListAsync(ct);
-        return rows.GroupBy(r => (r.CaseId, r.Title))
+            .Take(OverdueRowsRead),
+            rows => (IReadOnlyList<OverdueCase>)rows.GroupBy(r => (r.CaseId, r.Title))
             .Select(g => new OverdueCase(g.Key.CaseId, g.Key.Title,
                 g.OrderByDescending(r => r.Items).ThenBy(r => r.DisplayName).Select(r => new OverdueClient(r.DisplayName, r.Items)).ToList(),
                 g.Min(r => r.Oldest)))
             .OrderByDescending(c => c.Items).ThenBy(c => c.OldestDue)
-            .ToList();
+            .ToList());
     }
 
     /// <summary>What clients did in the last <see cref="ActivityDays"/> days, newest first: one statement over four kinds of event.</summary>
-    public static async Task<IReadOnlyList<ActivityItem>> RecentAsync(AppDbContext db, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    public static Batched<List<ActivityItem>> Recent(QueryBatch batch, AppDbContext db, ClaimsPrincipal user, DateTimeOffset now)
     {
         var cases = HomeQueries.CaseIdsOf(db, user);
         var since = now.AddDays(-ActivityDays);
@@ -110,16 +108,14 @@ public static class HomeworkAttention
             from i in db.Invitations
             where i.AcceptedAt >= since && i.AcceptedUserId != null && i.CaseId != null && cases.Contains(i.CaseId.Value)
             select new ActivityRow { At = i.AcceptedAt!.Value, Kind = ClientActivity.Joined, CaseId = i.CaseId!.Value, ClientId = i.AcceptedUserId!.Value, Title = null, OccurrenceId = null };
-        var rows = await (
+        return batch.List((
                 from r in sent.Concat(started).Concat(shared).Concat(joined)
                 join c in db.Cases on r.CaseId equals c.Id
                 join u in db.Users on r.ClientId equals u.Id
                 orderby r.At descending
                 select new ActivityItem(r.At, r.Kind, r.CaseId, c.Title, u.DisplayName, r.Title, r.OccurrenceId))
             .AsNoTracking()
-            .Take(ActivityShown)
-            .ToListAsync(ct);
-        return rows;
+            .Take(ActivityShown));
     }
 
     /// <summary>One event of any kind, in the one shape the union needs (a class: EF Core matches its members by name).</summary>

@@ -75,16 +75,25 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCoun
         return (kind, agreement);
     }
 
+    /// <summary>Every list, and the menu's alert count, in one round trip.</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
         Time = HomeTime.For(HttpContext);
         var now = Time.Now;
-        Alerts = await HomeQueries.AlertsAsync(db, User, ct);
+        var batch = new QueryBatch(db);
+        var alerts = HomeQueries.Alerts(batch, db, User);
+        var sessions = HomeQueries.Sessions(batch, db, User, Time.StartOf(Time.Today), Time.StartOf(Time.Today.AddDays(DaysAhead + 1)));
+        var toReview = HomeworkAttention.ToReview(batch, db, User);
+        var overdue = HomeworkAttention.Overdue(batch, db, User, now);
+        var activity = HomeworkAttention.Recent(batch, db, User, now);
+        var cases = HomeQueries.Cases(batch, db, User, Search, now);
+        await batch.SendAsync(ct);
+        Alerts = alerts.Value;
         alertCount.Known(Alerts.Total);
-        Sessions = await HomeQueries.SessionsAsync(db, User, Time.StartOf(Time.Today), Time.StartOf(Time.Today.AddDays(DaysAhead + 1)), ct);
-        ToReview = await HomeworkAttention.ToReviewAsync(db, User, ct);
-        Overdue = await HomeworkAttention.OverdueAsync(db, User, now, ct);
-        Activity = await HomeworkAttention.RecentAsync(db, User, now, ct);
-        Cases = await HomeQueries.CasesAsync(db, User, Search, now, ct);
+        Sessions = sessions.Value;
+        ToReview = toReview.Value;
+        Overdue = overdue.Value;
+        Activity = activity.Value;
+        Cases = cases.Value;
     }
 }
