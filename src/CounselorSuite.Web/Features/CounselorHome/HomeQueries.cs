@@ -43,18 +43,21 @@ public static class HomeQueries
         return db.SafetyAlerts.Where(a => a.Status == SafetyAlertStatus.Open && cases.Contains(a.CaseId));
     }
 
-    /// <summary>Open safety alerts, newest first: who and in which case, never what they answered.</summary>
-    public static Batched<Bounded<HomeAlert>> Alerts(QueryBatch batch, AppDbContext db, ClaimsPrincipal user)
+    /// <summary>Open safety alerts, newest first: who and in which case, never what they answered (a list of <see cref="HomeAttention"/>).</summary>
+    public static IQueryable<AttentionRow> AlertRows(AppDbContext db, ClaimsPrincipal user)
     {
         var open = OpenAlerts(db, user);
-        return batch.Add((
+        return (
                 from a in open.AsNoTracking()
                 join c in db.Cases on a.CaseId equals c.Id
                 join u in db.Users on a.ClientId equals u.Id
                 orderby a.RaisedAt descending, a.Id
-                select new { Alert = new HomeAlert(a.Id, a.CaseId, c.Title, a.OccurrenceId, u.DisplayName, a.RaisedAt, a.Source == SafetyAlertSource.Draft), Total = open.Count() })
-            .Take(AlertsShown),
-            rows => new Bounded<HomeAlert>(rows.Select(r => r.Alert).ToList(), rows.FirstOrDefault()?.Total ?? 0));
+                select new AttentionRow
+                {
+                    List = AttentionRow.Alerts, Id = a.Id, CaseId = a.CaseId, CaseTitle = c.Title, ClientName = u.DisplayName, At = a.RaisedAt,
+                    Title = null, OccurrenceId = a.OccurrenceId, Number = a.Source == SafetyAlertSource.Draft ? 1 : 0, Total = open.Count(),
+                })
+            .Take(AlertsShown);
     }
 
     /// <summary>Sessions starting in [from, until), cancelled ones left out, soonest first, with who attends and the handouts made for them.</summary>

@@ -10,7 +10,7 @@ namespace CounselorSuite.Web.Pages.Counselor;
 /// <summary>
 /// The counselor's home: what needs them first (open safety alerts), then their week's sessions, what waits for
 /// review, overdue homework and what clients did lately, then their cases (an admin: every case) with a search,
-/// and a form to open one. Each list is one bounded query; see <see cref="HomeQueries"/>.
+/// and a form to open one. Each list is one bounded query (the first four in one statement, <see cref="HomeAttention"/>); see <see cref="HomeQueries"/>.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCount alertCount) : PageModel
 {
@@ -75,25 +75,19 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCoun
         return (kind, agreement);
     }
 
-    /// <summary>Every list, and the menu's alert count, in one round trip.</summary>
+    /// <summary>Every list, and the menu's alert count, in one round trip and three statements.</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
         Time = HomeTime.For(HttpContext);
         var now = Time.Now;
         var batch = new QueryBatch(db);
-        var alerts = HomeQueries.Alerts(batch, db, User);
+        var attention = HomeAttention.AddTo(batch, db, User, now);
         var sessions = HomeQueries.Sessions(batch, db, User, Time.StartOf(Time.Today), Time.StartOf(Time.Today.AddDays(DaysAhead + 1)));
-        var toReview = HomeworkAttention.ToReview(batch, db, User);
-        var overdue = HomeworkAttention.Overdue(batch, db, User, now);
-        var activity = HomeworkAttention.Recent(batch, db, User, now);
         var cases = HomeQueries.Cases(batch, db, User, Search, now);
         await batch.SendAsync(ct);
-        Alerts = alerts.Value;
+        (Alerts, ToReview, Overdue, Activity) = (attention.Value.Alerts, attention.Value.ToReview, attention.Value.Overdue, attention.Value.Activity);
         alertCount.Known(Alerts.Total);
         Sessions = sessions.Value;
-        ToReview = toReview.Value;
-        Overdue = overdue.Value;
-        Activity = activity.Value;
         Cases = cases.Value;
     }
 }
