@@ -283,7 +283,7 @@ public sealed partial class Seeder(SeedOptions options, TextWriter log)
         var dbOptions = new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql(options.Connection)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(new PracticeBinding(tenant))
+            .AddInterceptors(new PracticeBinding(tenant, new PendingWrites()))
             .Options;
         await using var db = new AppDbContext(dbOptions, tenant);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

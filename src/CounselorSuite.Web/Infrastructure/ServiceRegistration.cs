@@ -31,12 +31,15 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(connectionString);
         services.AddScoped<TenantContext>();
+        services.AddScoped<PendingWrites>();
         services.AddScoped<PracticeBinding>();
+        services.AddScoped<BatchedReaders>();
         services.AddScoped<UnitOfWork>();
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(connectionString.Value, npgsql => npgsql.MigrationsAssembly("CounselorSuite.Migrations"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<PracticeBinding>()));
+            // BatchedReaders first: a query it answers from a batch is not sent, so it needs no binding in front.
+            .AddInterceptors(sp.GetRequiredService<BatchedReaders>(), sp.GetRequiredService<PracticeBinding>()));
 
         // The one way user Markdown becomes HTML, in pages and handouts alike.
         services.AddSingleton<Content.MarkdownRenderer>();

@@ -28,10 +28,12 @@ public sealed class UnitOfWorkTests
         var (response, trace) = await DbCommandLog.SendTracedAsync(browser.Http, request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var commands = log.CommandsOf(trace);
-        Assert.True(commands.Count > 2, $"the case page sent only {commands.Count} commands");
-        var binding = Assert.Single(commands, c => c.Contains("app.practice_id", StringComparison.Ordinal));
+        var cost = log.CostOf(trace);
+        Assert.True(cost.Statements > 2, $"the case page sent only {cost}");
+        // In front of the request's first query, in the same round trip.
+        var binding = Assert.Single(cost.Trips, c => c.Contains("app.practice_id", StringComparison.Ordinal));
         Assert.StartsWith("SET LOCAL app.practice_id", binding, StringComparison.Ordinal);
+        Assert.True(DbCommandLog.StatementsIn(binding) > 1, $"the binding went alone: {binding}");
     }
 
     [Fact]

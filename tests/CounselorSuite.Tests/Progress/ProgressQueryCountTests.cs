@@ -11,7 +11,7 @@ namespace CounselorSuite.Tests.Progress;
 /// couple with one check-in each as for a couple with two years of daily check-ins in a dozen assignments,
 /// attended sessions and shared answers.
 /// </summary>
-public sealed class ProgressQueryCountTests
+public sealed class ProgressQueryCountTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Progress_pages_and_the_api_send_as_many_commands_for_years_of_data_as_for_one_check_in()
@@ -40,26 +40,33 @@ public sealed class ProgressQueryCountTests
         await ShareARatingAsync(large);
 
         using var counter = new DbCommandLog();
-        var counts = new List<(string Page, int Small, int Large)>();
-        foreach (var (name, url) in Pages())
+        var costs = new List<(string Page, RequestCost Small, RequestCost Large, int Statements, int RoundTrips)>();
+        foreach (var (name, url, statements, roundTrips) in Pages())
         {
-            var few = await CountAsync(app, counter, small, url(small));
-            var many = await CountAsync(app, counter, large, url(large));
-            counts.Add((name, few, many));
+            var few = await CostAsync(app, counter, small, url(small));
+            var many = await CostAsync(app, counter, large, url(large));
+            costs.Add((name, few, many, statements, roundTrips));
         }
 
-        Assert.All(counts, c => Assert.True(c.Small == c.Large && c.Large > 0 && c.Large <= 20,
-            $"{c.Page}: {c.Small} commands with one check-in, {c.Large} with two years of data"));
+        output.WriteLine(string.Join("\n", costs.Select(c => $"{c.Page}: {c.Small} / {c.Large}")));
+        var failures = costs.Where(c => c.Small.Statements != c.Large.Statements || c.Small.RoundTrips != c.Large.RoundTrips
+                || c.Large.Statements == 0 || c.Large.Statements > c.Statements || c.Large.RoundTrips > c.RoundTrips)
+            .Select(c => $"{c.Page}: {c.Small} with one check-in, {c.Large} with two years of data (budget {c.Statements} in {c.RoundTrips}):\n{c.Large.Listing}")
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures)
+            + "\nall: " + string.Join("; ", costs.Select(c => $"{c.Page}: {c.Small} / {c.Large}")));
     }
 
-    private static IEnumerable<(string Name, Func<PracticeWorld, string> Url)> Pages() =>
+    // Statements and round trips per request, the session check and the practice binding included (issue 15's goal
+    // is 3 statements; these are today's counts, so that a query added anywhere fails here).
+    private static IEnumerable<(string Name, Func<PracticeWorld, string> Url, int Statements, int RoundTrips)> Pages() =>
     [
-        ("client's page", w => "client:/portal/progress"),
-        ("client's page, everything", w => "client:/portal/progress?range=all"),
-        ("counselor's page of a client", w => $"counselor:/counselor/clients/{w.Clients[0].Id}/progress?range=all"),
-        ("API", w => $"api:/api/clients/{w.Clients[0].Id}/progress"),
-        ("API, every answer", w => $"api:/api/clients/{w.Clients[0].Id}/progress?resolution=answer"),
-        ("CSV export", w => $"api:/api/clients/{w.Clients[0].Id}/progress.csv"),
+        ("client's page", w => "client:/portal/progress", 10, 9),
+        ("client's page, everything", w => "client:/portal/progress?range=all", 10, 9),
+        ("counselor's page of a client", w => $"counselor:/counselor/clients/{w.Clients[0].Id}/progress?range=all", 12, 11),
+        ("API", w => $"api:/api/clients/{w.Clients[0].Id}/progress", 9, 8),
+        ("API, every answer", w => $"api:/api/clients/{w.Clients[0].Id}/progress?resolution=answer", 8, 7),
+        ("CSV export", w => $"api:/api/clients/{w.Clients[0].Id}/progress.csv", 8, 7),
     ];
 
     /// <summary>The second partner shares one rating, so the first partner's own view has a partner's data.</summary>
@@ -70,22 +77,11 @@ public sealed class ProgressQueryCountTests
         await (await world.Clients[1].Client.PostAsync($"/api/assignments/{item}/share", null)).EnsureStatusAsync(HttpStatusCode.OK);
     }
 
-    /// <summary>Requests the page (warm, so one-time work is not counted) and counts the commands of a second request.</summary>
-    private static async Task<int> CountAsync(TestApp app, DbCommandLog counter, PracticeWorld world, string target)
+    /// <summary>Requests the page (warm, so one-time work is not counted) and measures a second request.</summary>
+    private static async Task<RequestCost> CostAsync(TestApp app, DbCommandLog counter, PracticeWorld world, string target)
     {
         var (who, url) = (target[..target.IndexOf(':')], target[(target.IndexOf(':') + 1)..]);
         using var browser = who == "api" ? null : await Browser.SignedInAsync(app, who == "client" ? world.Clients[0].Email : world.CounselorEmail);
-        var http = browser?.Http ?? world.Counselor;
-        (await http.GetAsync(url)).EnsureSuccessStatusCode();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        var (response, trace) = await DbCommandLog.SendTracedAsync(http, request);
-        response.EnsureSuccessStatusCode();
-        // The bearer token's security stamp is read again once its 30-second cache entry lapses, which under
-        // load can fall between the warm-up and the counted request: that refresh is not the page's work.
-        return counter.CommandsOf(trace).Count(c => !IsStampRefresh(c));
+        return await counter.CostOfSecondViewAsync(browser?.Http ?? world.Counselor, url);
     }
-
-    private static bool IsStampRefresh(string command) =>
-        command.Contains("security_stamp", StringComparison.Ordinal) && !command.Contains("JOIN", StringComparison.OrdinalIgnoreCase)
-        && command.Split("FROM", StringSplitOptions.None).Length == 2;
 }

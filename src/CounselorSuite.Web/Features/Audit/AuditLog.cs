@@ -4,6 +4,7 @@ using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CounselorSuite.Web.Features.Audit;
 
@@ -35,7 +36,12 @@ public interface IAuditLog
     /// </summary>
     void Add(AuditEntry entry);
 
-    /// <summary>Adds a record and saves the unit of work now: for reads and for events that change nothing else.</summary>
+    /// <summary>
+    /// Records a read, or an event that changes nothing else, in the unit of work's transaction: the row goes
+    /// out in front of the unit's next command (no round trip of its own) or just before it commits, and is
+    /// committed with it (docs/decisions/0005-audit-in-the-request-transaction.md). Outside a unit of work it is
+    /// saved at once.
+    /// </summary>
     Task WriteAsync(AuditEntry entry, CancellationToken ct);
 
     /// <summary>
@@ -97,19 +103,44 @@ public static class AuditActions
 }
 
 internal sealed class AuditLog(
-    AppDbContext db, TenantContext tenant, IHttpContextAccessor http, ILookupNormalizer normalizer, TimeProvider clock) : IAuditLog
+    AppDbContext db, TenantContext tenant, PendingWrites pending, IHttpContextAccessor http, ILookupNormalizer normalizer, TimeProvider clock) : IAuditLog
 {
     public void Add(AuditEntry entry)
+    {
+        if (RecordOf(entry) is { } record)
+        {
+            db.AuditRecords.Add(record);
+        }
+    }
+
+    public async Task WriteAsync(AuditEntry entry, CancellationToken ct)
+    {
+        if (RecordOf(entry) is not { } record)
+        {
+            return;
+        }
+        if (db.Database.CurrentTransaction is null)
+        {
+            db.AuditRecords.Add(record);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        // No SaveChanges: it would cost a savepoint and two round trips of its own. The row rides with the
+        // next command, and the commit takes it or the rollback drops it with everything else of the request.
+        pending.Add(InsertOf(record));
+    }
+
+    private AuditRecord? RecordOf(AuditEntry entry)
     {
         if (!tenant.HasPractice)
         {
             // Without a practice there is no trail to write to (and RLS would refuse the row).
-            return;
+            return null;
         }
         var context = http.HttpContext;
         var actor = entry.ActorId ?? context?.User.UserId();
         var now = clock.GetUtcNow();
-        db.AuditRecords.Add(new AuditRecord
+        return new AuditRecord
         {
             PracticeId = tenant.PracticeId,
             Id = Guid.CreateVersion7(now),
@@ -121,13 +152,24 @@ internal sealed class AuditLog(
             ClientIds = entry.ClientIds?.Distinct().Order().ToArray() ?? [],
             IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
             Detail = entry.Detail is { Length: > 200 } tooLong ? tooLong[..200] : entry.Detail,
-        });
+        };
     }
 
-    public async Task WriteAsync(AuditEntry entry, CancellationToken ct)
+    /// <summary>The row as one INSERT (the columns of AuditRecordConfiguration, snake case), with parameters of its own.</summary>
+    private PendingStatement InsertOf(AuditRecord r)
     {
-        Add(entry);
-        await db.SaveChangesAsync(ct);
+        var parameters = new List<NpgsqlParameter>();
+        string P(string hint, object? value)
+        {
+            var name = pending.ParameterName(hint);
+            parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            return name;
+        }
+        var sql = "INSERT INTO audit_records (practice_id, id, at, user_id, action, entity_type, entity_id, client_ids, ip_address, detail) VALUES ("
+            + string.Join(", ", P("practice", r.PracticeId), P("id", r.Id), P("at", r.At), P("user", r.UserId), P("action", r.Action),
+                P("type", r.EntityType), P("entity", r.EntityId), P("clients", r.ClientIds), P("ip", r.IpAddress), P("detail", r.Detail))
+            + ")";
+        return new PendingStatement(sql, parameters);
     }
 
     public async Task RecordSignInAsync(string loginName, bool succeeded, string? detail, CancellationToken ct)

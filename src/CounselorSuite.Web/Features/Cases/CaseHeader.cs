@@ -23,18 +23,21 @@ public sealed record CaseHeader(
     public string NameOf(Guid clientId) => Clients.FirstOrDefault(c => c.Id == clientId)?.DisplayName ?? "A former client";
 
     /// <summary>
-    /// The header in one statement (the people as two small correlated lists, the rest as scalar
-    /// subqueries), or null when the reader does not manage the case: the sections answer 404 then.
+    /// The header as one statement of the page's batch (the people as two small correlated lists, the rest as
+    /// scalar subqueries); null when the reader does not manage the case: the sections answer 404 then.
     /// </summary>
-    public static async Task<CaseHeader?> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid caseId, DateTimeOffset now, CancellationToken ct)
+    public static Batched<CaseHeader?> AddTo(QueryBatch batch, AppDbContext db, ClaimsPrincipal user, Guid caseId, DateTimeOffset now) =>
+        batch.Add(Query(db, user, caseId, now).Take(1), rows => rows.FirstOrDefault() is { } row ? From(caseId, row) : null);
+
+    private static IQueryable<Row> Query(AppDbContext db, ClaimsPrincipal user, Guid caseId, DateTimeOffset now)
     {
         var me = user.UserId();
-        var row = await db.Cases.AsNoTracking().ManagedBy(user).Where(c => c.Id == caseId)
-            .Select(c => new
+        return db.Cases.AsNoTracking().ManagedBy(user).Where(c => c.Id == caseId)
+            .Select(c => new Row
             {
-                c.Title,
-                c.Kind,
-                c.Confidentiality,
+                Title = c.Title,
+                Kind = c.Kind,
+                Confidentiality = c.Confidentiality,
                 Clients = c.Clients.OrderBy(x => x.AddedAt)
                     .Join(db.Users, x => x.ClientId, u => u.Id, (x, u) => new CasePerson(u.Id, u.DisplayName, u.Email ?? u.UserName ?? ""))
                     .ToList(),
@@ -45,17 +48,36 @@ public sealed record CaseHeader(
                 // where a correlation would rank every upcoming session of the practice.
                 Next = db.Sessions.Where(s => s.CaseId == caseId && s.Status == SessionStatus.Scheduled && s.StartsAt >= now)
                     .OrderBy(s => s.StartsAt)
-                    .Select(s => new { s.Id, s.StartsAt, s.DurationMinutes })
+                    .Select(s => new NextRow { Id = s.Id, StartsAt = s.StartsAt, DurationMinutes = s.DurationMinutes })
                     .FirstOrDefault(),
                 OpenAlerts = db.SafetyAlerts.Count(a => a.CaseId == c.Id && a.Status == SafetyAlertStatus.Open),
                 Mine = c.Counselors.Any(x => x.CounselorId == me),
             })
-            // One round trip: a case has a handful of people, so their cross product stays tiny.
-            .AsSingleQuery()
-            .FirstOrDefaultAsync(ct);
-        return row is null
-            ? null
-            : new CaseHeader(caseId, row.Title, row.Kind, row.Confidentiality, row.Clients, row.Counselors,
-                row.Next is { } next ? new NextSession(next.Id, next.StartsAt, next.DurationMinutes) : null, row.OpenAlerts, row.Mine);
+            // One statement: a case has a handful of people, so their cross product stays tiny.
+            .AsSingleQuery();
+    }
+
+    private static CaseHeader From(Guid caseId, Row row) =>
+        new(caseId, row.Title, row.Kind, row.Confidentiality, row.Clients, row.Counselors,
+            row.Next is { } next ? new NextSession(next.Id, next.StartsAt, next.DurationMinutes) : null, row.OpenAlerts, row.Mine);
+
+    // Classes, not anonymous types, so the query can leave this method (EF Core matches members by name).
+    private sealed class Row
+    {
+        public string Title { get; init; } = "";
+        public CaseKind Kind { get; init; }
+        public ConfidentialityAgreement Confidentiality { get; init; }
+        public List<CasePerson> Clients { get; init; } = [];
+        public List<CasePerson> Counselors { get; init; } = [];
+        public NextRow? Next { get; init; }
+        public int OpenAlerts { get; init; }
+        public bool Mine { get; init; }
+    }
+
+    private sealed class NextRow
+    {
+        public Guid Id { get; init; }
+        public DateTimeOffset StartsAt { get; init; }
+        public int DurationMinutes { get; init; }
     }
 }

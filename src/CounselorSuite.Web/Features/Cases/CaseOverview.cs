@@ -19,14 +19,20 @@ public sealed record CaseOverview(IReadOnlyList<OpenAlert> Alerts, int ToReview,
     public const int RecentDays = 30;
 
     /// <summary>
-    /// Everything in one statement. Progress figures only for the case's own counselors (an admin who is not
-    /// one sees the rest), as on the progress section.
+    /// Everything in one statement, added to the section's batch. Progress figures only for the case's own
+    /// counselors (an admin who is not one sees the rest), as on the progress section.
     /// </summary>
-    public static async Task<CaseOverview> LoadAsync(AppDbContext db, Guid caseId, bool withProgress, DateTimeOffset now, CancellationToken ct)
+    public static Batched<CaseOverview?> AddTo(QueryBatch batch, AppDbContext db, Guid caseId, Guid readerId, DateTimeOffset now) =>
+        batch.Add(Query(db, caseId, readerId, now).Take(1), rows => rows.FirstOrDefault() is { } row ? From(row) : null);
+
+    public static async Task<CaseOverview> LoadAsync(AppDbContext db, Guid caseId, Guid readerId, DateTimeOffset now, CancellationToken ct) =>
+        From(await Query(db, caseId, readerId, now).FirstAsync(ct));
+
+    private static IQueryable<Row> Query(AppDbContext db, Guid caseId, Guid readerId, DateTimeOffset now)
     {
         var recent = now.AddDays(-RecentDays);
-        var row = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
-            .Select(c => new
+        return db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new Row
             {
                 Alerts = db.SafetyAlerts.Where(a => a.CaseId == c.Id && a.Status == SafetyAlertStatus.Open)
                     .OrderBy(a => a.RaisedAt).Take(AlertsShown)
@@ -37,7 +43,8 @@ public sealed record CaseOverview(IReadOnlyList<OpenAlert> Alerts, int ToReview,
                 Overdue = db.Occurrences.Count(o => o.CaseId == c.Id
                     && (o.State == OccurrenceState.Assigned || o.State == OccurrenceState.InProgress) && o.DueAt < now
                     && db.Assignments.Any(a => a.Id == o.AssignmentId && a.Status == AssignmentStatus.Active)),
-                Clients = c.Clients.Where(_ => withProgress).OrderBy(x => x.AddedAt)
+                // Decided here rather than from the header, so the overview can travel in the header's batch.
+                Clients = c.Clients.Where(_ => c.Counselors.Any(x => x.CounselorId == readerId)).OrderBy(x => x.AddedAt)
                     .Select(x => new ClientGlance(
                         x.ClientId,
                         db.ScaleAnswers.Where(a => a.CaseId == c.Id && a.ClientId == x.ClientId).Max(a => (DateTimeOffset?)a.AnsweredAt),
@@ -48,8 +55,16 @@ public sealed record CaseOverview(IReadOnlyList<OpenAlert> Alerts, int ToReview,
                             && o.DueAt != null && o.DueAt <= now && o.SubmittedAt <= o.DueAt)))
                     .ToList(),
             })
-            .AsSingleQuery()
-            .FirstAsync(ct);
-        return new CaseOverview(row.Alerts, row.ToReview, row.Overdue, row.Clients);
+            .AsSingleQuery();
+    }
+
+    private static CaseOverview From(Row row) => new(row.Alerts, row.ToReview, row.Overdue, row.Clients);
+
+    private sealed class Row
+    {
+        public List<OpenAlert> Alerts { get; init; } = [];
+        public int ToReview { get; init; }
+        public int Overdue { get; init; }
+        public List<ClientGlance> Clients { get; init; } = [];
     }
 }

@@ -25,7 +25,8 @@ public sealed record CaseListRow(Guid Id, string Title, CaseKind Kind, IReadOnly
 
 /// <summary>
 /// The home page's reads of alerts, sessions and cases. Each list is one statement that projects what the page
-/// shows, cut to a few rows, with its total counted in the same statement; "the user's cases" is always
+/// shows, cut to a few rows, with its total counted in the same statement, added to the page's batch (one round
+/// trip for every list); "the user's cases" is always
 /// <see cref="CaseAccess.ManagedBy"/> (a counselor's own, an admin's all).
 /// </summary>
 public static class HomeQueries
@@ -42,29 +43,30 @@ public static class HomeQueries
         return db.SafetyAlerts.Where(a => a.Status == SafetyAlertStatus.Open && cases.Contains(a.CaseId));
     }
 
-    /// <summary>Open safety alerts, newest first: who and in which case, never what they answered.</summary>
-    public static async Task<Bounded<HomeAlert>> AlertsAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Open safety alerts, newest first: who and in which case, never what they answered (a list of <see cref="HomeAttention"/>).</summary>
+    public static IQueryable<AttentionRow> AlertRows(AppDbContext db, ClaimsPrincipal user)
     {
         var open = OpenAlerts(db, user);
-        var rows = await (
+        return (
                 from a in open.AsNoTracking()
                 join c in db.Cases on a.CaseId equals c.Id
                 join u in db.Users on a.ClientId equals u.Id
                 orderby a.RaisedAt descending, a.Id
-                select new { Alert = new HomeAlert(a.Id, a.CaseId, c.Title, a.OccurrenceId, u.DisplayName, a.RaisedAt, a.Source == SafetyAlertSource.Draft), Total = open.Count() })
-            .Take(AlertsShown)
-            .ToListAsync(ct);
-        return new Bounded<HomeAlert>(rows.Select(r => r.Alert).ToList(), rows.FirstOrDefault()?.Total ?? 0);
+                select new AttentionRow
+                {
+                    List = AttentionRow.Alerts, Id = a.Id, CaseId = a.CaseId, CaseTitle = c.Title, ClientName = u.DisplayName, At = a.RaisedAt,
+                    Title = null, OccurrenceId = a.OccurrenceId, Number = a.Source == SafetyAlertSource.Draft ? 1 : 0, Total = open.Count(),
+                })
+            .Take(AlertsShown);
     }
 
     /// <summary>Sessions starting in [from, until), cancelled ones left out, soonest first, with who attends and the handouts made for them.</summary>
-    public static async Task<Bounded<HomeSession>> SessionsAsync(AppDbContext db, ClaimsPrincipal user, DateTimeOffset from, DateTimeOffset until,
-        CancellationToken ct)
+    public static Batched<Bounded<HomeSession>> Sessions(QueryBatch batch, AppDbContext db, ClaimsPrincipal user, DateTimeOffset from, DateTimeOffset until)
     {
         var cases = CaseIdsOf(db, user);
         var coming = db.Sessions.AsNoTracking()
             .Where(s => s.StartsAt >= from && s.StartsAt < until && s.Status != SessionStatus.Cancelled && cases.Contains(s.CaseId));
-        var rows = await coming
+        return batch.Add(coming
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Take(SessionsShown)
             .Select(s => new
@@ -76,11 +78,9 @@ public static class HomeQueries
                 Ready = db.Handouts.Count(h => h.SessionId == s.Id && h.Status == HandoutStatus.Ready),
                 Batch = db.Handouts.Where(h => h.SessionId == s.Id).OrderByDescending(h => h.CreatedAt).Select(h => (Guid?)h.BatchId).FirstOrDefault(),
                 Total = coming.Count(),
-            })
-            .ToListAsync(ct);
-        var items = rows.Select(r => new HomeSession(r.Id, r.CaseId, r.CaseTitle, r.StartsAt, r.DurationMinutes, r.Status, r.Attendees,
-            r.Handouts, r.Ready, r.Batch)).ToList();
-        return new Bounded<HomeSession>(items, rows.FirstOrDefault()?.Total ?? 0);
+            }),
+            rows => new Bounded<HomeSession>(rows.Select(r => new HomeSession(r.Id, r.CaseId, r.CaseTitle, r.StartsAt, r.DurationMinutes, r.Status,
+                r.Attendees, r.Handouts, r.Ready, r.Batch)).ToList(), rows.FirstOrDefault()?.Total ?? 0));
     }
 
     /// <summary>
@@ -88,8 +88,7 @@ public static class HomeQueries
     /// name), with their clients and when anything last happened in them: homework assigned, worked on or
     /// reviewed, a session held, or the case opened.
     /// </summary>
-    public static async Task<Bounded<CaseListRow>> CasesAsync(AppDbContext db, ClaimsPrincipal user, string? search, DateTimeOffset now,
-        CancellationToken ct)
+    public static Batched<Bounded<CaseListRow>> Cases(QueryBatch batch, AppDbContext db, ClaimsPrincipal user, string? search, DateTimeOffset now)
     {
         var cases = db.Cases.AsNoTracking().ManagedBy(user).Where(c => !c.IsClosed);
         if (!string.IsNullOrWhiteSpace(search))
@@ -98,7 +97,7 @@ public static class HomeQueries
             cases = cases.Where(c => EF.Functions.ILike(c.Title, pattern, "\\")
                 || c.Clients.Any(x => db.Users.Any(u => u.Id == x.ClientId && EF.Functions.ILike(u.DisplayName, pattern, "\\"))));
         }
-        var rows = await cases
+        return batch.Add(cases
             .OrderBy(c => c.Title).ThenBy(c => c.Id)
             .Take(CasesShown)
             .Select(c => new
@@ -108,11 +107,9 @@ public static class HomeQueries
                 Worked = db.Occurrences.Where(o => o.CaseId == c.Id).Max(o => (DateTimeOffset?)o.UpdatedAt),
                 Met = db.Sessions.Where(s => s.CaseId == c.Id && s.StartsAt <= now && s.Status != SessionStatus.Cancelled).Max(s => (DateTimeOffset?)s.StartsAt),
                 Total = cases.Count(),
-            })
-            .ToListAsync(ct);
-        var items = rows.Select(r => new CaseListRow(r.Id, r.Title, r.Kind, r.Clients,
-            new[] { r.CreatedAt, r.Worked ?? r.CreatedAt, r.Met ?? r.CreatedAt }.Max())).ToList();
-        return new Bounded<CaseListRow>(items, rows.FirstOrDefault()?.Total ?? 0);
+            }),
+            rows => new Bounded<CaseListRow>(rows.Select(r => new CaseListRow(r.Id, r.Title, r.Kind, r.Clients,
+                new[] { r.CreatedAt, r.Worked ?? r.CreatedAt, r.Met ?? r.CreatedAt }.Max())).ToList(), rows.FirstOrDefault()?.Total ?? 0));
     }
 
     /// <summary>What a person typed, matched literally by LIKE (its % and _ are not wildcards).</summary>

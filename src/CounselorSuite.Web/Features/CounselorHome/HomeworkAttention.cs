@@ -32,29 +32,31 @@ public static class HomeworkAttention
     /// <summary>How many (case, client) pairs with overdue items are read; a case list longer than this says so.</summary>
     public const int OverdueRowsRead = 200;
 
-    /// <summary>Submitted items not yet reviewed, the longest waiting first.</summary>
-    public static async Task<Bounded<ReviewItem>> ToReviewAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Submitted items not yet reviewed, the longest waiting first (a list of <see cref="HomeAttention"/>).</summary>
+    public static IQueryable<AttentionRow> ReviewRows(AppDbContext db, ClaimsPrincipal user)
     {
         var cases = HomeQueries.CaseIdsOf(db, user);
         var waiting = db.Occurrences.AsNoTracking().Where(o => o.State == OccurrenceState.Submitted && cases.Contains(o.CaseId));
-        var rows = await (
+        return (
                 from o in waiting
                 join a in db.Assignments on o.AssignmentId equals a.Id
                 join v in db.ExerciseVersions on a.ExerciseVersionId equals v.Id
                 join c in db.Cases on o.CaseId equals c.Id
                 join u in db.Users on o.ClientId equals u.Id
                 orderby o.SubmittedAt, o.Id
-                select new { Item = new ReviewItem(o.Id, o.CaseId, c.Title, u.DisplayName, v.Title, o.SubmittedAt!.Value), Total = waiting.Count() })
-            .Take(ReviewsShown)
-            .ToListAsync(ct);
-        return new Bounded<ReviewItem>(rows.Select(r => r.Item).ToList(), rows.FirstOrDefault()?.Total ?? 0);
+                select new AttentionRow
+                {
+                    List = AttentionRow.ToReview, Id = o.Id, CaseId = o.CaseId, CaseTitle = c.Title, ClientName = u.DisplayName, At = o.SubmittedAt!.Value,
+                    Title = v.Title, OccurrenceId = o.Id, Number = 0, Total = waiting.Count(),
+                })
+            .Take(ReviewsShown);
     }
 
     /// <summary>
     /// Items past due, not sent, of running assignments (what the case page calls Overdue), counted per case and
-    /// client in the database; the cases with the most first.
+    /// client in the database; the pairs with the most first (a list of <see cref="HomeAttention"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<OverdueCase>> OverdueAsync(AppDbContext db, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    public static IQueryable<AttentionRow> OverdueRows(AppDbContext db, ClaimsPrincipal user, DateTimeOffset now)
     {
         var cases = HomeQueries.CaseIdsOf(db, user);
         var counts =
@@ -64,25 +66,33 @@ public static class HomeworkAttention
             where a.Status == AssignmentStatus.Active
             group o by new { o.CaseId, o.ClientId } into g
             select new { g.Key.CaseId, g.Key.ClientId, Items = g.Count(), Oldest = g.Min(o => o.DueAt!.Value) };
-        var rows = await (
+        return (
                 from g in counts
                 join c in db.Cases on g.CaseId equals c.Id
                 join u in db.Users on g.ClientId equals u.Id
                 orderby g.Items descending, g.CaseId
-                select new { g.CaseId, c.Title, u.DisplayName, g.Items, g.Oldest })
+                select new AttentionRow
+                {
+                    // Ids the list does not use, as typed fillers: a NULL inside a subquery is text to PostgreSQL, which
+                    // the union with the other lists' uuids refuses.
+                    List = AttentionRow.Overdue, Id = g.CaseId, CaseId = g.CaseId, CaseTitle = c.Title, ClientName = u.DisplayName, At = g.Oldest,
+                    Title = null, OccurrenceId = g.ClientId, Number = g.Items, Total = 0,
+                })
             .AsNoTracking()
-            .Take(OverdueRowsRead)
-            .ToListAsync(ct);
-        return rows.GroupBy(r => (r.CaseId, r.Title))
-            .Select(g => new OverdueCase(g.Key.CaseId, g.Key.Title,
-                g.OrderByDescending(r => r.Items).ThenBy(r => r.DisplayName).Select(r => new OverdueClient(r.DisplayName, r.Items)).ToList(),
-                g.Min(r => r.Oldest)))
-            .OrderByDescending(c => c.Items).ThenBy(c => c.OldestDue)
-            .ToList();
+            .Take(OverdueRowsRead);
     }
 
-    /// <summary>What clients did in the last <see cref="ActivityDays"/> days, newest first: one statement over four kinds of event.</summary>
-    public static async Task<IReadOnlyList<ActivityItem>> RecentAsync(AppDbContext db, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The overdue (case, client) rows as the page lists them: per case, the cases with the most first.</summary>
+    public static IReadOnlyList<OverdueCase> OverdueCases(IEnumerable<AttentionRow> rows) =>
+        rows.GroupBy(r => (r.CaseId, r.CaseTitle))
+            .Select(g => new OverdueCase(g.Key.CaseId, g.Key.CaseTitle,
+                g.OrderByDescending(r => r.Number).ThenBy(r => r.ClientName).Select(r => new OverdueClient(r.ClientName, r.Number)).ToList(),
+                g.Min(r => r.At)))
+            .OrderByDescending(c => c.Items).ThenBy(c => c.OldestDue)
+            .ToList();
+
+    /// <summary>What clients did in the last <see cref="ActivityDays"/> days, newest first: four kinds of event (a list of <see cref="HomeAttention"/>).</summary>
+    public static IQueryable<AttentionRow> RecentRows(AppDbContext db, ClaimsPrincipal user, DateTimeOffset now)
     {
         var cases = HomeQueries.CaseIdsOf(db, user);
         var since = now.AddDays(-ActivityDays);
@@ -110,16 +120,18 @@ public static class HomeworkAttention
             from i in db.Invitations
             where i.AcceptedAt >= since && i.AcceptedUserId != null && i.CaseId != null && cases.Contains(i.CaseId.Value)
             select new ActivityRow { At = i.AcceptedAt!.Value, Kind = ClientActivity.Joined, CaseId = i.CaseId!.Value, ClientId = i.AcceptedUserId!.Value, Title = null, OccurrenceId = null };
-        var rows = await (
+        return (
                 from r in sent.Concat(started).Concat(shared).Concat(joined)
                 join c in db.Cases on r.CaseId equals c.Id
                 join u in db.Users on r.ClientId equals u.Id
                 orderby r.At descending
-                select new ActivityItem(r.At, r.Kind, r.CaseId, c.Title, u.DisplayName, r.Title, r.OccurrenceId))
+                select new AttentionRow
+                {
+                    List = AttentionRow.Activity, Id = r.OccurrenceId, CaseId = r.CaseId, CaseTitle = c.Title, ClientName = u.DisplayName, At = r.At,
+                    Title = r.Title, OccurrenceId = r.OccurrenceId, Number = (int)r.Kind, Total = 0,
+                })
             .AsNoTracking()
-            .Take(ActivityShown)
-            .ToListAsync(ct);
-        return rows;
+            .Take(ActivityShown);
     }
 
     /// <summary>One event of any kind, in the one shape the union needs (a class: EF Core matches its members by name).</summary>

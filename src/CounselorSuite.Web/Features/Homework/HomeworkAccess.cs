@@ -98,6 +98,21 @@ public static class HomeworkAccess
     /// Whether a joint assignment may be worked on: every client of it agreed, and (in a couple or family
     /// case) no safety alert of the case is open. Non-joint assignments are always available.
     /// </summary>
+    public static Batched<bool> JointAvailable(QueryBatch batch, AppDbContext db, Assignment assignment)
+    {
+        if (!assignment.Joint)
+        {
+            return Batched<bool>.Of(true);
+        }
+        var (id, caseId, clients) = (assignment.Id, assignment.CaseId, assignment.ClientIds);
+        // One row, both conditions: every client agreed, and no alert of the case is open.
+        return batch.Add(db.Cases.Where(c => c.Id == caseId)
+                .Select(c => db.JointConsents.Count(j => j.AssignmentId == id && j.Decision == JointDecision.Agreed && clients.Contains(j.ClientId)) >= clients.Length
+                    && !db.SafetyAlerts.Any(a => a.CaseId == caseId && a.Status == SafetyAlertStatus.Open))
+                .Take(1),
+            rows => rows.FirstOrDefault());
+    }
+
     public static async Task<bool> JointAvailableAsync(AppDbContext db, Assignment assignment, CancellationToken ct)
     {
         if (!assignment.Joint)

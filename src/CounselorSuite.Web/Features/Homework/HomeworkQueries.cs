@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CounselorSuite.Web.Features.Homework;
 
 /// <summary>Reads of homework for the API and the pages. Who may read what is decided by the caller (HomeworkAccess).</summary>
-public static class HomeworkQueries
+public static partial class HomeworkQueries
 {
     private sealed record VersionInfo(Guid Id, int Version, string Title);
 
@@ -276,49 +276,57 @@ public static class HomeworkQueries
     }
 
     /// <summary>The first <paramref name="open"/> open items (overdue after the others) and the latest <paramref name="done"/> done ones.</summary>
+    /// <remarks>The counts and both lists go in one batch, with whatever the caller added to <paramref name="batch"/>.</remarks>
     public static async Task<MyHomeworkStart> MyHomeworkStartAsync(AppDbContext db, Guid clientId, DateTimeOffset now, int open, int done,
-        CancellationToken ct)
+        CancellationToken ct, QueryBatch? batch = null)
     {
         var rows = MyRows(db, clientId, now);
-        var counts = await rows.GroupBy(r => r.Section == DoneSection).Select(g => new { Done = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var openRows = await InPortalOrder(rows.Where(r => r.Section != DoneSection)).Take(open).ToListAsync(ct);
-        var doneRows = await InPortalOrder(rows.Where(r => r.Section == DoneSection)).Take(done).ToListAsync(ct);
+        batch ??= new QueryBatch(db);
+        var countsRead = batch.List(rows.GroupBy(r => r.Section == DoneSection).Select(g => new { Done = g.Key, Count = g.Count() }));
+        var openRead = batch.List(InPortalOrder(rows.Where(r => r.Section != DoneSection)).Take(open));
+        var doneRead = batch.List(InPortalOrder(rows.Where(r => r.Section == DoneSection)).Take(done));
+        await batch.SendAsync(ct);
+        var (counts, openRows, doneRows) = (countsRead.Value, openRead.Value, doneRead.Value);
         var (items, newFeedback) = await ItemsAsync(db, clientId, now, [.. openRows, .. doneRows], ct);
         return new MyHomeworkStart(items[..openRows.Count], counts.Where(c => !c.Done).Sum(c => c.Count),
             items[openRows.Count..], counts.Where(c => c.Done).Sum(c => c.Count), newFeedback);
     }
 
-    /// <summary>The rows as list items, with their feedback, share and joint flags read for these rows only.</summary>
+    /// <summary>The rows as list items, with their feedback, share and joint flags read for these rows only, in one batch.</summary>
     private static async Task<(List<MyAssignmentItem> Items, int NewFeedback)> ItemsAsync(AppDbContext db, Guid clientId, DateTimeOffset now,
         List<MyRow> rows, CancellationToken ct)
     {
         var ids = rows.Select(r => r.Occurrence.Id).ToList();
+        var batch = new QueryBatch(db);
         // Titles for the page's rows only: joined before the cut, PostgreSQL looked one up for every item.
         var versionIds = rows.Select(r => r.VersionId).Distinct().ToList();
-        var titles = await db.ExerciseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.Title }).ToDictionaryAsync(v => v.Id, v => v.Title, ct);
-        var unseen = await (
-                from r in db.Reviews.AsNoTracking()
-                join sub in db.Submissions.AsNoTracking() on r.SubmissionId equals sub.Id
-                where sub.ClientId == clientId && r.SeenAt == null
-                select sub.OccurrenceId)
-            .ToListAsync(ct);
-        var shared = ids.Count == 0 ? [] : await (
-                from sh in db.Shares.AsNoTracking()
-                join sub in db.Submissions.AsNoTracking() on sh.SubmissionId equals sub.Id
-                where sh.WithdrawnAt == null && ids.Contains(sub.OccurrenceId)
-                select sub.OccurrenceId)
-            .ToListAsync(ct);
+        var titlesRead = batch.List(db.ExerciseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Title }));
+        var unseenRead = batch.List(
+            from r in db.Reviews.AsNoTracking()
+            join sub in db.Submissions.AsNoTracking() on r.SubmissionId equals sub.Id
+            where sub.ClientId == clientId && r.SeenAt == null
+            select sub.OccurrenceId);
+        var sharedRead = ids.Count == 0 ? null : batch.List(
+            from sh in db.Shares.AsNoTracking()
+            join sub in db.Submissions.AsNoTracking() on sh.SubmissionId equals sub.Id
+            where sh.WithdrawnAt == null && ids.Contains(sub.OccurrenceId)
+            select sub.OccurrenceId);
 
         var joint = rows.Where(r => r.Joint).ToList();
         var jointIds = joint.Select(r => r.Occurrence.AssignmentId).Distinct().ToList();
-        var agreed = jointIds.Count == 0 ? [] : await db.JointConsents.AsNoTracking()
+        var agreedRead = jointIds.Count == 0 ? null : batch.List(db.JointConsents.AsNoTracking()
             .Where(c => jointIds.Contains(c.AssignmentId) && c.Decision == JointDecision.Agreed)
-            .Select(c => new { c.AssignmentId, c.ClientId }).ToListAsync(ct);
+            .Select(c => new { c.AssignmentId, c.ClientId }));
         var caseIds = joint.Select(r => r.Occurrence.CaseId).Distinct().ToList();
-        var alertCases = caseIds.Count == 0 ? [] : await db.SafetyAlerts.AsNoTracking()
+        var alertCasesRead = caseIds.Count == 0 ? null : batch.List(db.SafetyAlerts.AsNoTracking()
             .Where(a => caseIds.Contains(a.CaseId) && a.Status == SafetyAlertStatus.Open)
-            .Select(a => a.CaseId).Distinct().ToListAsync(ct);
+            .Select(a => a.CaseId).Distinct());
+        await batch.SendAsync(ct);
+        var titles = titlesRead.Value.ToDictionary(v => v.Id, v => v.Title);
+        var unseen = unseenRead.Value;
+        var shared = sharedRead?.Value ?? [];
+        var agreed = agreedRead?.Value ?? [];
+        var alertCases = alertCasesRead?.Value ?? [];
 
         var items = rows.Select(r =>
         {
@@ -330,131 +338,6 @@ public static class HomeworkQueries
                 unseen.Count(id => id == o.Id), shared.Contains(o.Id), o.SubmittedAt);
         }).ToList();
         return (items, unseen.Count);
-    }
-
-    public static ExerciseVersionResponse ToResponse(ExerciseVersion v, bool forClient) => new(
-        v.ExerciseId, v.Id, v.Version, v.Title, v.Summary, v.Instructions, v.Steps, v.Joint, v.SafetyScreening, v.PointsToResources,
-        // Which answers count as danger is the counselors' business, not something to show the client (or whoever reads over their shoulder).
-        v.Prompts.Select(p => PromptResponse.From(forClient ? p with { Safety = null } : p)).ToList());
-
-    /// <summary>
-    /// The detail behind GET /api/assignments/{id}, for a client or a counselor of the case (an admin gets
-    /// states only, through the case list). Marks the client's unread feedback as read.
-    /// </summary>
-    public static async Task<AssignmentDetail> DetailAsync(AppDbContext db, HomeworkTarget target, Guid callerId, DateTimeOffset now, CancellationToken ct)
-    {
-        if (target.Role == HomeworkRole.Client)
-        {
-            return (await ClientItemAsync(db, target, callerId, now, ct)).Detail;
-        }
-        var a = target.Assignment;
-        var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
-        // Through the items' ids: submissions have no index on their assignment, and the scan read the whole table.
-        var scope = target.Occurrence is { } only
-            ? db.Submissions.AsNoTracking().Where(s => s.OccurrenceId == only.Id)
-            : db.Submissions.AsNoTracking().Where(s => db.Occurrences.Where(o => o.AssignmentId == a.Id).Select(o => o.Id).Contains(s.OccurrenceId));
-        var all = await SubmissionViewsAsync(db, scope, callerId, onlyOwnReviews: false, ct);
-        var states = (await AssignmentAsync(db, a.Id, now, ct))!.Clients;
-        return new AssignmentDetail(target.Occurrence?.Id ?? a.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, RecurrenceOf(a), a.Joint,
-            ToResponse(version, false), target.Occurrence is { } o ? ToResponse(o, a.Status, now) : null,
-            await HomeworkAccess.JointAvailableAsync(db, a, ct), null, null, all, states);
-    }
-
-    /// <summary>A client's view of one item, and the exercise version it was read with (the portal page builds its form from it).</summary>
-    public sealed record ClientItem(AssignmentDetail Detail, ExerciseVersion Version);
-
-    /// <summary>
-    /// A client's own item: the item, its draft, the client's submission of it with the counselor's feedback,
-    /// and what the other clients shared for the same step (never a screening, never the feedback on it: that
-    /// is the counselor's word to its writer). Read by key, in the same few queries however long the
-    /// assignment's history. Marks the feedback read.
-    /// </summary>
-    public static async Task<ClientItem> ClientItemAsync(AppDbContext db, HomeworkTarget target, Guid callerId, DateTimeOffset now, CancellationToken ct)
-    {
-        var a = target.Assignment;
-        var occurrence = target.Occurrence!;
-        var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
-        var draft = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.OccurrenceId == occurrence.Id, ct);
-        // The step's items (one per client) through the assignment's unique index, then their submissions through
-        // theirs. Not an OR over the assignment's submissions: that had no index to use and read the whole table.
-        var step = db.Occurrences.Where(o => o.AssignmentId == a.Id && o.Sequence == occurrence.Sequence).Select(o => o.Id);
-        var visible = db.Submissions.AsNoTracking().Where(s => step.Contains(s.OccurrenceId)
-            && (s.OccurrenceId == occurrence.Id
-                || (s.ClientId != callerId && !s.Screening && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null))));
-        var answers = await SubmissionViewsAsync(db, visible, callerId, onlyOwnReviews: true, ct);
-        var decision = !a.Joint ? null : await db.JointConsents.AsNoTracking().Where(c => c.AssignmentId == a.Id && c.ClientId == callerId)
-            .Select(c => (JointDecision?)c.Decision).FirstOrDefaultAsync(ct);
-        if (answers.FirstOrDefault(s => s.Mine && s.Reviews.Count > 0) is { } reviewed)
-        {
-            await db.Reviews.Where(r => r.SubmissionId == reviewed.Id && r.SeenAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now), ct);
-        }
-        var detail = new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, RecurrenceOf(a), a.Joint, ToResponse(version, true),
-            ToResponse(occurrence, a.Status, now), await HomeworkAccess.JointAvailableAsync(db, a, ct),
-            decision switch { JointDecision.Agreed => "Agree", JointDecision.Declined => "Decline", _ => null },
-            draft is null ? null : new DraftView(draft.Version, draft.UpdatedAt, AnswerRules.Deserialize(draft.Answers)),
-            answers, null);
-        return new ClientItem(detail, version);
-    }
-
-    /// <summary>
-    /// A partner's shared submission, read through its own occurrence id: only when shared, never a
-    /// screening. Null (404) otherwise.
-    /// </summary>
-    public static async Task<AssignmentDetail?> SharedDetailAsync(AppDbContext db, Guid occurrenceId, Guid callerId, DateTimeOffset now, CancellationToken ct) =>
-        (await SharedItemAsync(db, occurrenceId, callerId, now, ct))?.Detail;
-
-    /// <summary>The same, with the version read, for the portal page.</summary>
-    public static async Task<ClientItem?> SharedItemAsync(AppDbContext db, Guid occurrenceId, Guid callerId, DateTimeOffset now, CancellationToken ct)
-    {
-        var occurrence = await db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => o.Id == occurrenceId
-            && o.ClientId != callerId
-            && db.CaseClients.Any(cc => cc.CaseId == o.CaseId && cc.ClientId == callerId), ct);
-        if (occurrence is null)
-        {
-            return null;
-        }
-        var shared = db.Submissions.AsNoTracking().Where(s => s.OccurrenceId == occurrence.Id && !s.Screening
-            && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null));
-        // The reviews are the counselor's words to the writer, not to the partner: none are read.
-        var answers = await SubmissionViewsAsync(db, shared, callerId, onlyOwnReviews: true, ct);
-        if (answers.Count == 0)
-        {
-            return null;
-        }
-        var a = await db.Assignments.AsNoTracking().FirstAsync(x => x.Id == occurrence.AssignmentId, ct);
-        var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
-        return new ClientItem(new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), null, null, a.Joint, ToResponse(version, true),
-            ToResponse(occurrence, a.Status, now), true, null, null, answers, null), version);
-    }
-
-    /// <param name="onlyOwnReviews">For a client: feedback is read for the caller's own submissions only.</param>
-    private static async Task<List<SubmissionView>> SubmissionViewsAsync(AppDbContext db, IQueryable<Submission> query, Guid callerId,
-        bool onlyOwnReviews, CancellationToken ct)
-    {
-        var rows = await (
-                from s in query
-                join o in db.Occurrences.AsNoTracking() on s.OccurrenceId equals o.Id
-                orderby o.Sequence, s.SubmittedAt
-                select new
-                {
-                    s.Id, s.OccurrenceId, s.ClientId, o.Sequence, s.SubmittedAt, s.Answers, s.Screening,
-                    Shared = db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null),
-                    Partners = db.CaseClients.Any(cc => cc.CaseId == s.CaseId && cc.ClientId != s.ClientId),
-                })
-            .ToListAsync(ct);
-        var ids = rows.Where(r => !onlyOwnReviews || r.ClientId == callerId).Select(r => r.Id).ToList();
-        var reviews = ids.Count == 0 ? [] : await (
-                from r in db.Reviews.AsNoTracking()
-                where ids.Contains(r.SubmissionId)
-                join u in db.Users.AsNoTracking() on r.ReviewerId equals u.Id
-                orderby r.At
-                select new { r.SubmissionId, View = new ReviewView(r.Id, r.Comment, r.ReviewerId, u.DisplayName, r.At) })
-            .ToListAsync(ct);
-        return rows.Select(r => new SubmissionView(r.Id, r.OccurrenceId, r.ClientId, r.Sequence, r.SubmittedAt, r.Shared,
-                !r.Screening && r.Partners, r.ClientId == callerId, AnswerRules.Deserialize(r.Answers),
-                reviews.Where(x => x.SubmissionId == r.Id).Select(x => x.View).ToList()))
-            .ToList();
     }
 
     public static SafetyAlertResponse ToResponse(SafetyAlert a) => new(

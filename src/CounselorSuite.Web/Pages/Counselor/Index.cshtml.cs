@@ -10,7 +10,7 @@ namespace CounselorSuite.Web.Pages.Counselor;
 /// <summary>
 /// The counselor's home: what needs them first (open safety alerts), then their week's sessions, what waits for
 /// review, overdue homework and what clients did lately, then their cases (an admin: every case) with a search,
-/// and a form to open one. Each list is one bounded query; see <see cref="HomeQueries"/>.
+/// and a form to open one. Each list is one bounded query (the first four in one statement, <see cref="HomeAttention"/>); see <see cref="HomeQueries"/>.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCount alertCount) : PageModel
 {
@@ -75,16 +75,19 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCoun
         return (kind, agreement);
     }
 
+    /// <summary>Every list, and the menu's alert count, in one round trip and three statements.</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
         Time = HomeTime.For(HttpContext);
         var now = Time.Now;
-        Alerts = await HomeQueries.AlertsAsync(db, User, ct);
+        var batch = new QueryBatch(db);
+        var attention = HomeAttention.AddTo(batch, db, User, now);
+        var sessions = HomeQueries.Sessions(batch, db, User, Time.StartOf(Time.Today), Time.StartOf(Time.Today.AddDays(DaysAhead + 1)));
+        var cases = HomeQueries.Cases(batch, db, User, Search, now);
+        await batch.SendAsync(ct);
+        (Alerts, ToReview, Overdue, Activity) = (attention.Value.Alerts, attention.Value.ToReview, attention.Value.Overdue, attention.Value.Activity);
         alertCount.Known(Alerts.Total);
-        Sessions = await HomeQueries.SessionsAsync(db, User, Time.StartOf(Time.Today), Time.StartOf(Time.Today.AddDays(DaysAhead + 1)), ct);
-        ToReview = await HomeworkAttention.ToReviewAsync(db, User, ct);
-        Overdue = await HomeworkAttention.OverdueAsync(db, User, now, ct);
-        Activity = await HomeworkAttention.RecentAsync(db, User, now, ct);
-        Cases = await HomeQueries.CasesAsync(db, User, Search, now, ct);
+        Sessions = sessions.Value;
+        Cases = cases.Value;
     }
 }

@@ -26,9 +26,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        DisplayName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        Agreements = await db.Cases.AsNoTracking().VisibleTo(User).Where(c => !c.IsClosed)
-            .Select(c => c.Confidentiality).Distinct().ToListAsync(ct);
-        Homework = await HomeworkQueries.MyHomeworkStartAsync(db, userId, clock.GetUtcNow(), OpenItems, DoneItems, ct);
+        // The session check read the name already; a request without it (no cookie session) asks with the rest.
+        var batch = new QueryBatch(db);
+        var name = SessionFacts.Of(HttpContext)?.DisplayName is not null ? null
+            : batch.FirstOrDefault(db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName));
+        var agreements = batch.List(db.Cases.AsNoTracking().VisibleTo(User).Where(c => !c.IsClosed).Select(c => c.Confidentiality).Distinct());
+        Homework = await HomeworkQueries.MyHomeworkStartAsync(db, userId, clock.GetUtcNow(), OpenItems, DoneItems, ct, batch);
+        DisplayName = SessionFacts.Of(HttpContext)?.DisplayName ?? name?.Value ?? "";
+        Agreements = agreements.Value;
     }
 }

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.CounselorHome;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -42,15 +43,22 @@ public abstract class CaseSectionModel : PageModel
     [TempData(Key = CaseSections.StatusKey)]
     public string? Status { get; set; }
 
-    /// <summary>Reads the header; false when the reader does not manage the case (the section answers 404).</summary>
-    protected async Task<bool> LoadHeaderAsync(AppDbContext db, TimeProvider clock, Guid id, CancellationToken ct)
+    /// <summary>
+    /// Reads the header, the menu's alert count and what the section adds to the same batch: one round trip.
+    /// False when the reader does not manage the case (the section answers 404, and what it read is dropped).
+    /// </summary>
+    protected async Task<bool> LoadHeaderAsync(AppDbContext db, TimeProvider clock, Guid id, CancellationToken ct, Action<QueryBatch>? section = null)
     {
-        var header = await CaseHeader.LoadAsync(db, User, id, clock.GetUtcNow(), ct);
-        if (header is null)
+        var batch = new QueryBatch(db);
+        var header = CaseHeader.AddTo(batch, db, User, id, clock.GetUtcNow());
+        HttpContext.RequestServices.GetRequiredService<OpenAlertCount>().AddTo(batch, User);
+        section?.Invoke(batch);
+        await batch.SendAsync(ct);
+        if (header.Value is not { } found)
         {
             return false;
         }
-        Header = header;
+        Header = found;
         return true;
     }
 

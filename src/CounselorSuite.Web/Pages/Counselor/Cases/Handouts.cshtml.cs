@@ -19,23 +19,23 @@ public sealed class HandoutsModel(AppDbContext db, TimeProvider clock) : CaseSec
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadHeaderAsync(db, clock, id, ct))
+        // Grouped in the database: one row per batch, never the PDFs themselves; read with the header.
+        Batched<List<HandoutBatchRow>> batched = null!;
+        if (!await LoadHeaderAsync(db, clock, id, ct, batch => batched = batch.List(db.Handouts.AsNoTracking().Where(h => h.CaseId == id)
+                // A batch is one request: its session, date and form are the same on each of its handouts.
+                .GroupBy(h => new { h.BatchId, h.SessionDate, h.SessionId, h.Discreet })
+                .Select(g => new
+                {
+                    g.Key.BatchId, g.Key.SessionDate, g.Key.SessionId, g.Key.Discreet, CreatedAt = g.Min(h => h.CreatedAt),
+                    Ready = g.Count(h => h.Status == HandoutStatus.Ready), Failed = g.Count(h => h.Status == HandoutStatus.Failed), Total = g.Count(),
+                })
+                .OrderByDescending(b => b.CreatedAt)
+                .Take(Shown)
+                .Select(b => new HandoutBatchRow(b.BatchId, b.CreatedAt, b.SessionDate, b.SessionId, b.Ready, b.Failed, b.Total, b.Discreet)))))
         {
             return NotFound();
         }
-        // Grouped in the database: one row per batch, never the PDFs themselves.
-        var rows = await db.Handouts.AsNoTracking().Where(h => h.CaseId == id)
-            // A batch is one request: its session, date and form are the same on each of its handouts.
-            .GroupBy(h => new { h.BatchId, h.SessionDate, h.SessionId, h.Discreet })
-            .Select(g => new
-            {
-                g.Key.BatchId, g.Key.SessionDate, g.Key.SessionId, g.Key.Discreet, CreatedAt = g.Min(h => h.CreatedAt),
-                Ready = g.Count(h => h.Status == HandoutStatus.Ready), Failed = g.Count(h => h.Status == HandoutStatus.Failed), Total = g.Count(),
-            })
-            .OrderByDescending(b => b.CreatedAt)
-            .Take(Shown)
-            .ToListAsync(ct);
-        Batches = rows.Select(b => new HandoutBatchRow(b.BatchId, b.CreatedAt, b.SessionDate, b.SessionId, b.Ready, b.Failed, b.Total, b.Discreet)).ToList();
+        Batches = batched.Value;
         return Page();
     }
 }

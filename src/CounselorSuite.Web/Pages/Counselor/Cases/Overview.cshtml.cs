@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public sealed class OverviewModel(AppDbContext db, HomeworkService homework, Tim
                 return Forbid();
             case { } failure:
                 ModelState.AddModelError(nameof(Note), failure.Message);
-                Overview = await CaseOverview.LoadAsync(db, id, Header.ReaderIsCounselor, clock.GetUtcNow(), ct);
+                Overview = await CaseOverview.LoadAsync(db, id, User.UserId(), clock.GetUtcNow(), ct);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             default:
@@ -62,11 +63,12 @@ public sealed class OverviewModel(AppDbContext db, HomeworkService homework, Tim
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadHeaderAsync(db, clock, id, ct))
+        Batched<CaseOverview?> overview = null!;
+        if (!await LoadHeaderAsync(db, clock, id, ct, batch => overview = CaseOverview.AddTo(batch, db, id, User.UserId(), clock.GetUtcNow())))
         {
             return false;
         }
-        Overview = await CaseOverview.LoadAsync(db, id, Header.ReaderIsCounselor, clock.GetUtcNow(), ct);
+        Overview = overview.Value!;
         return true;
     }
 }

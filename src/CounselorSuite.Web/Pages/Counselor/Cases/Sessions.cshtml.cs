@@ -21,17 +21,17 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock) : CaseSec
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadHeaderAsync(db, clock, id, ct))
+        // The section's rows travel with the header: the counts are correlated subqueries of the rows shown.
+        Batched<List<CaseSessionRow>> batched = null!;
+        if (!await LoadHeaderAsync(db, clock, id, ct, batch => batched = batch.List(db.Sessions.AsNoTracking().Where(s => s.CaseId == id)
+                .OrderByDescending(s => s.StartsAt)
+                .Take(Shown)
+                .Select(s => new CaseSessionRow(s.Id, s.StartsAt, s.DurationMinutes, s.Status, s.Attendees.Count,
+                    db.Notes.Count(n => n.SessionId == s.Id))))))
         {
             return NotFound();
         }
-        // One statement: the counts are correlated subqueries of the rows shown.
-        var rows = await db.Sessions.AsNoTracking().Where(s => s.CaseId == id)
-            .OrderByDescending(s => s.StartsAt)
-            .Take(Shown)
-            .Select(s => new CaseSessionRow(s.Id, s.StartsAt, s.DurationMinutes, s.Status, s.Attendees.Count,
-                db.Notes.Count(n => n.SessionId == s.Id)))
-            .ToListAsync(ct);
+        var rows = batched.Value;
         var now = clock.GetUtcNow();
         Upcoming = rows.Where(r => r.StartsAt >= now).OrderBy(r => r.StartsAt).ToList();
         Past = rows.Where(r => r.StartsAt < now).ToList();

@@ -164,26 +164,32 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadHeaderAsync(db, clock, id, ct))
+        // The counselors an admin may add, and the open invitations, travel with the header.
+        Batched<List<CasePerson>>? available = null;
+        Batched<List<InvitationRow>> invitations = null!;
+        var now = clock.GetUtcNow();
+        var admin = User.IsAdmin();
+        if (!await LoadHeaderAsync(db, clock, id, ct, batch =>
+            {
+                if (admin)
+                {
+                    available = batch.List(db.UserRoles.AsNoTracking().Where(r => r.RoleId == Roles.CounselorId
+                            && !db.CaseCounselors.Any(x => x.CaseId == id && x.CounselorId == r.UserId))
+                        .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u)
+                        .OrderBy(u => u.DisplayName)
+                        .Select(u => new CasePerson(u.Id, u.DisplayName, u.Email ?? "")));
+                }
+                invitations = batch.Add(db.Invitations.AsNoTracking().Where(i => i.CaseId == id && i.AcceptedAt == null)
+                    .OrderByDescending(i => i.CreatedAt).Take(100)
+                    .Select(i => new { i.Id, i.DisplayName, Login = i.Email ?? i.UserName ?? "", i.Role, i.ExpiresAt, i.AcceptedAt, i.RevokedAt }),
+                    rows => rows.Select(i => new InvitationRow(i.Id, i.DisplayName, i.Login, i.Role,
+                        PageHelpers.InvitationStatus(i.ExpiresAt, i.AcceptedAt, i.RevokedAt, now), i.ExpiresAt)).ToList());
+            }))
         {
             return false;
         }
-        if (User.IsAdmin())
-        {
-            var onCase = Header.Counselors.Select(c => c.Id).ToList();
-            AvailableCounselors = await db.UserRoles.AsNoTracking().Where(r => r.RoleId == Roles.CounselorId && !onCase.Contains(r.UserId))
-                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => u)
-                .OrderBy(u => u.DisplayName)
-                .Select(u => new CasePerson(u.Id, u.DisplayName, u.Email ?? ""))
-                .ToListAsync(ct);
-        }
-        var now = clock.GetUtcNow();
-        var rows = await db.Invitations.AsNoTracking().Where(i => i.CaseId == id && i.AcceptedAt == null)
-            .OrderByDescending(i => i.CreatedAt).Take(100)
-            .Select(i => new { i.Id, i.DisplayName, Login = i.Email ?? i.UserName ?? "", i.Role, i.ExpiresAt, i.AcceptedAt, i.RevokedAt })
-            .ToListAsync(ct);
-        Invitations = rows.Select(i => new InvitationRow(i.Id, i.DisplayName, i.Login, i.Role,
-            PageHelpers.InvitationStatus(i.ExpiresAt, i.AcceptedAt, i.RevokedAt, now), i.ExpiresAt)).ToList();
+        AvailableCounselors = available?.Value ?? [];
+        Invitations = invitations.Value;
         return true;
     }
 }

@@ -217,12 +217,16 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         var own = Detail.Answers.Where(a => a.Mine).SelectMany(a => a.Answers);
         ShowHelp = Version.PointsToResources || TempData["ShowHelp"] is true
             || AnswerRules.SignalsDanger(answers.Concat(own).ToList(), Version.Prompts);
-        var partners = await db.CaseClients.AnyAsync(cc => cc.CaseId == Detail.CaseId && cc.ClientId != me, ct);
-        WhoCanRead = WhoCanReadSentence(Version, partners);
         var ids = Detail.Answers.Select(a => a.ClientId).Distinct().ToList();
-        Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        // Recorded before the last reads, so the record travels in their batch instead of a round trip of its own.
         await audit.WriteAsync(new AuditEntry(HomeworkAudit.AssignmentRead, "Assignment", Detail.AssignmentId, ids.Append(me).Distinct().ToList()), ct);
+        var batch = new QueryBatch(db);
+        var caseId = Detail.CaseId;
+        var partners = batch.Add(db.CaseClients.Where(cc => cc.CaseId == caseId && cc.ClientId != me).Select(cc => cc.ClientId).Take(1), rows => rows.Count > 0);
+        var names = batch.List(db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }));
+        await batch.SendAsync(ct);
+        WhoCanRead = WhoCanReadSentence(Version, partners.Value);
+        Names = names.Value.ToDictionary(u => u.Id, u => u.DisplayName);
         return true;
     }
 

@@ -1,0 +1,152 @@
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
+using Occurrence = CounselorSuite.Web.Domain.Occurrence;
+using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Pages;
+using CounselorSuite.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace CounselorSuite.Web.Features.Homework;
+
+/// <summary>One item's page: what the client or counselor reads of it, in as few round trips as its dependencies allow.</summary>
+public static partial class HomeworkQueries
+{
+    public static ExerciseVersionResponse ToResponse(ExerciseVersion v, bool forClient) => new(
+        v.ExerciseId, v.Id, v.Version, v.Title, v.Summary, v.Instructions, v.Steps, v.Joint, v.SafetyScreening, v.PointsToResources,
+        // Which answers count as danger is the counselors' business, not something to show the client (or whoever reads over their shoulder).
+        v.Prompts.Select(p => PromptResponse.From(forClient ? p with { Safety = null } : p)).ToList());
+
+    /// <summary>
+    /// The detail behind GET /api/assignments/{id}, for a client or a counselor of the case (an admin gets
+    /// states only, through the case list). Marks the client's unread feedback as read.
+    /// </summary>
+    public static async Task<AssignmentDetail> DetailAsync(AppDbContext db, HomeworkTarget target, Guid callerId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (target.Role == HomeworkRole.Client)
+        {
+            return (await ClientItemAsync(db, target, callerId, now, ct)).Detail;
+        }
+        var a = target.Assignment;
+        var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
+        // Through the items' ids: submissions have no index on their assignment, and the scan read the whole table.
+        var scope = target.Occurrence is { } only
+            ? db.Submissions.AsNoTracking().Where(s => s.OccurrenceId == only.Id)
+            : db.Submissions.AsNoTracking().Where(s => db.Occurrences.Where(o => o.AssignmentId == a.Id).Select(o => o.Id).Contains(s.OccurrenceId));
+        var all = await SubmissionViewsAsync(db, scope, callerId, onlyOwnReviews: false, ct);
+        var states = (await AssignmentAsync(db, a.Id, now, ct))!.Clients;
+        return new AssignmentDetail(target.Occurrence?.Id ?? a.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, RecurrenceOf(a), a.Joint,
+            ToResponse(version, false), target.Occurrence is { } o ? ToResponse(o, a.Status, now) : null,
+            await HomeworkAccess.JointAvailableAsync(db, a, ct), null, null, all, states);
+    }
+
+    /// <summary>A client's view of one item, and the exercise version it was read with (the portal page builds its form from it).</summary>
+    public sealed record ClientItem(AssignmentDetail Detail, ExerciseVersion Version);
+
+    /// <summary>
+    /// A client's own item: the item, its draft, the client's submission of it with the counselor's feedback,
+    /// and what the other clients shared for the same step (never a screening, never the feedback on it: that
+    /// is the counselor's word to its writer). Read by key, in the same few queries however long the
+    /// assignment's history. Marks the feedback read.
+    /// </summary>
+    public static async Task<ClientItem> ClientItemAsync(AppDbContext db, HomeworkTarget target, Guid callerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var a = target.Assignment;
+        var occurrence = target.Occurrence!;
+        // The step's items (one per client) through the assignment's unique index, then their submissions through
+        // theirs. Not an OR over the assignment's submissions: that had no index to use and read the whole table.
+        var step = db.Occurrences.Where(o => o.AssignmentId == a.Id && o.Sequence == occurrence.Sequence).Select(o => o.Id);
+        var visible = db.Submissions.AsNoTracking().Where(s => step.Contains(s.OccurrenceId)
+            && (s.OccurrenceId == occurrence.Id
+                || (s.ClientId != callerId && !s.Screening && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null))));
+        // Everything else the page reads of the item, in one round trip.
+        var batch = new QueryBatch(db);
+        var versionRead = batch.FirstOrDefault(db.ExerciseVersions.AsNoTracking().Where(v => v.Id == a.ExerciseVersionId));
+        var draftRead = batch.FirstOrDefault(db.Drafts.AsNoTracking().Where(d => d.OccurrenceId == occurrence.Id));
+        var answersRead = SubmissionViews(batch, db, visible, callerId, onlyOwnReviews: true);
+        var decisionRead = !a.Joint ? null : batch.FirstOrDefault(db.JointConsents.AsNoTracking()
+            .Where(c => c.AssignmentId == a.Id && c.ClientId == callerId).Select(c => (JointDecision?)c.Decision));
+        var availableRead = HomeworkAccess.JointAvailable(batch, db, a);
+        await batch.SendAsync(ct);
+        var (version, draft, answers, decision) = (versionRead.Value!, draftRead.Value, answersRead.Value, decisionRead?.Value);
+        if (answers.FirstOrDefault(s => s.Mine && s.Reviews.Count > 0) is { } reviewed)
+        {
+            await db.Reviews.Where(r => r.SubmissionId == reviewed.Id && r.SeenAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now), ct);
+        }
+        var detail = new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, RecurrenceOf(a), a.Joint, ToResponse(version, true),
+            ToResponse(occurrence, a.Status, now), availableRead.Value,
+            decision switch { JointDecision.Agreed => "Agree", JointDecision.Declined => "Decline", _ => null },
+            draft is null ? null : new DraftView(draft.Version, draft.UpdatedAt, AnswerRules.Deserialize(draft.Answers)),
+            answers, null);
+        return new ClientItem(detail, version);
+    }
+
+    /// <summary>
+    /// A partner's shared submission, read through its own occurrence id: only when shared, never a
+    /// screening. Null (404) otherwise.
+    /// </summary>
+    public static async Task<AssignmentDetail?> SharedDetailAsync(AppDbContext db, Guid occurrenceId, Guid callerId, DateTimeOffset now, CancellationToken ct) =>
+        (await SharedItemAsync(db, occurrenceId, callerId, now, ct))?.Detail;
+
+    /// <summary>The same, with the version read, for the portal page.</summary>
+    public static async Task<ClientItem?> SharedItemAsync(AppDbContext db, Guid occurrenceId, Guid callerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var occurrence = await db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => o.Id == occurrenceId
+            && o.ClientId != callerId
+            && db.CaseClients.Any(cc => cc.CaseId == o.CaseId && cc.ClientId == callerId), ct);
+        if (occurrence is null)
+        {
+            return null;
+        }
+        var shared = db.Submissions.AsNoTracking().Where(s => s.OccurrenceId == occurrence.Id && !s.Screening
+            && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null));
+        // The reviews are the counselor's words to the writer, not to the partner: none are read.
+        var answers = await SubmissionViewsAsync(db, shared, callerId, onlyOwnReviews: true, ct);
+        if (answers.Count == 0)
+        {
+            return null;
+        }
+        var a = await db.Assignments.AsNoTracking().FirstAsync(x => x.Id == occurrence.AssignmentId, ct);
+        var version = await db.ExerciseVersions.AsNoTracking().FirstAsync(v => v.Id == a.ExerciseVersionId, ct);
+        return new ClientItem(new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), null, null, a.Joint, ToResponse(version, true),
+            ToResponse(occurrence, a.Status, now), true, null, null, answers, null), version);
+    }
+
+    /// <param name="onlyOwnReviews">For a client: feedback is read for the caller's own submissions only.</param>
+    private static async Task<List<SubmissionView>> SubmissionViewsAsync(AppDbContext db, IQueryable<Submission> query, Guid callerId,
+        bool onlyOwnReviews, CancellationToken ct)
+    {
+        var batch = new QueryBatch(db);
+        var views = SubmissionViews(batch, db, query, callerId, onlyOwnReviews);
+        await batch.SendAsync(ct);
+        return views.Value;
+    }
+
+    /// <summary>The submissions and their feedback as two statements of one batch (the feedback's through the same query).</summary>
+    private static Batched<List<SubmissionView>> SubmissionViews(QueryBatch batch, AppDbContext db, IQueryable<Submission> query, Guid callerId,
+        bool onlyOwnReviews)
+    {
+        var rows = batch.List(
+            from s in query
+            join o in db.Occurrences.AsNoTracking() on s.OccurrenceId equals o.Id
+            orderby o.Sequence, s.SubmittedAt
+            select new
+            {
+                s.Id, s.OccurrenceId, s.ClientId, o.Sequence, s.SubmittedAt, s.Answers, s.Screening,
+                Shared = db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null),
+                Partners = db.CaseClients.Any(cc => cc.CaseId == s.CaseId && cc.ClientId != s.ClientId),
+            });
+        var reviewed = query.Where(s => !onlyOwnReviews || s.ClientId == callerId).Select(s => s.Id);
+        return batch.Add(
+            from r in db.Reviews.AsNoTracking()
+            where reviewed.Contains(r.SubmissionId)
+            join u in db.Users.AsNoTracking() on r.ReviewerId equals u.Id
+            orderby r.At
+            select new { r.SubmissionId, View = new ReviewView(r.Id, r.Comment, r.ReviewerId, u.DisplayName, r.At) },
+            // Runs after the rows' query has filled its result: the batch reads its queries in order.
+            reviews => rows.Value.Select(r => new SubmissionView(r.Id, r.OccurrenceId, r.ClientId, r.Sequence, r.SubmittedAt, r.Shared,
+                    !r.Screening && r.Partners, r.ClientId == callerId, AnswerRules.Deserialize(r.Answers),
+                    reviews.Where(x => x.SubmissionId == r.Id).Select(x => x.View).ToList()))
+                .ToList());
+    }
+}

@@ -1,0 +1,198 @@
+using System.Data.Common;
+using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CounselorSuite.Web.Infrastructure.Data;
+
+/// <summary>A query's result once its batch was sent.</summary>
+public sealed class Batched<T>
+{
+    private T _value = default!;
+    private bool _done;
+
+    public T Value => _done ? _value : throw new InvalidOperationException("The batch this query belongs to was not sent.");
+
+    public bool HasValue => _done;
+
+    /// <summary>A result known without asking (the query is not needed in this case).</summary>
+    public static Batched<T> Of(T value)
+    {
+        var known = new Batched<T>();
+        known.Set(value);
+        return known;
+    }
+
+    internal void Set(T value)
+    {
+        _value = value;
+        _done = true;
+    }
+}
+
+/// <summary>
+/// Several EF Core queries a page needs, sent to PostgreSQL together: one round trip instead of one per query
+/// (with the practice binding and any pending writes in front). Only the sending is shared: each query is EF
+/// Core's own SQL (query filters, projections) and EF Core reads its own result set, so nothing changes in what a
+/// query means. Queries go in the order they were added; <see cref="SendAsync"/> sends them and fills the results.
+/// </summary>
+/// <remarks>
+/// Outside a unit of work (no transaction) the queries simply run one after the other.
+/// </remarks>
+public sealed class QueryBatch(AppDbContext db)
+{
+    private readonly List<IItem> _items = [];
+
+    public Batched<List<T>> List<T>(IQueryable<T> query) => Add(query, rows => rows);
+
+    public Batched<T?> FirstOrDefault<T>(IQueryable<T> query) => Add(query.Take(1), rows => rows.FirstOrDefault());
+
+    /// <summary>How many rows the query has (grouped by practice: a query sees one practice, so one group or none).</summary>
+    public Batched<int> Count<T>(IQueryable<T> query) where T : ITenantOwned =>
+        Add(query.GroupBy(x => x.PracticeId).Select(g => g.Count()), rows => rows.FirstOrDefault());
+
+    public async Task SendAsync(CancellationToken ct)
+    {
+        var items = _items.ToList();
+        _items.Clear();
+        var readers = BatchedReaders.Of(db.Database);
+        if (items.Count == 0 || readers is null || db.Database.CurrentTransaction?.GetDbTransaction() is not NpgsqlTransaction transaction)
+        {
+            foreach (var item in items)
+            {
+                await item.RunAsync(ct);
+            }
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        foreach (var owed in PracticeBinding.Of(db.Database)?.TakeOwed(transaction) ?? [])
+        {
+            batch.BatchCommands.Add(BatchCommand(owed.Sql, owed.Parameters));
+        }
+        var texts = new List<string>(items.Count);
+        foreach (var item in items)
+        {
+            await using var command = item.CreateCommand();
+            texts.Add(command.CommandText);
+            batch.BatchCommands.Add(BatchCommand(command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())));
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        using var serving = readers.Serve(reader);
+        for (var i = 0; i < items.Count; i++)
+        {
+            serving.Expect(texts[i]);
+            await items[i].RunAsync(ct);
+            if (serving.Active && i < items.Count - 1)
+            {
+                await reader.NextResultAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>A query whose rows the caller shapes into what the page keeps (a row into a record, a page with its total).</summary>
+    public Batched<TResult> Add<TRow, TResult>(IQueryable<TRow> query, Func<List<TRow>, TResult> shape)
+    {
+        var result = new Batched<TResult>();
+        _items.Add(new Item<TRow, TResult>(query, shape, result));
+        return result;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, IEnumerable<NpgsqlParameter> parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters.ToArray());
+        return command;
+    }
+
+    private interface IItem
+    {
+        DbCommand CreateCommand();
+        Task RunAsync(CancellationToken ct);
+    }
+
+    private sealed class Item<TRow, TResult>(IQueryable<TRow> query, Func<List<TRow>, TResult> shape, Batched<TResult> result) : IItem
+    {
+        public DbCommand CreateCommand() => query.CreateDbCommand();
+
+        public async Task RunAsync(CancellationToken ct) => result.Set(shape(await query.ToListAsync(ct)));
+    }
+}
+
+/// <summary>
+/// Hands EF Core the batch's result set for the query it is about to send, instead of sending it. A query the
+/// batch does not expect (its SQL differs) lets go of the batch's results first, then runs on its own.
+/// </summary>
+public sealed class BatchedReaders : DbCommandInterceptor
+{
+    private Serving? _serving;
+
+    public static BatchedReaders? Of(DatabaseFacade database) =>
+        database.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<BatchedReaders>().FirstOrDefault();
+
+    internal Serving Serve(NpgsqlDataReader reader) => _serving = new Serving(this, reader);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        if (_serving is { } serving && !result.HasResult)
+        {
+            if (serving.Take(command.CommandText) is { } reader)
+            {
+                return InterceptionResult<DbDataReader>.SuppressWithResult(reader);
+            }
+            serving.Reader.Dispose();
+            _serving = null;
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (_serving is { } serving && !result.HasResult)
+        {
+            if (serving.Take(command.CommandText) is { } reader)
+            {
+                return InterceptionResult<DbDataReader>.SuppressWithResult(reader);
+            }
+            // The connection runs one command at a time: the batch's results go before this one runs.
+            await serving.Reader.DisposeAsync();
+            _serving = null;
+        }
+        return result;
+    }
+
+    internal sealed class Serving(BatchedReaders owner, NpgsqlDataReader reader) : IDisposable
+    {
+        private string? _expected;
+
+        public NpgsqlDataReader Reader => reader;
+
+        public bool Active => ReferenceEquals(owner._serving, this);
+
+        public void Expect(string commandText) => _expected = commandText;
+
+        public DbDataReader? Take(string commandText)
+        {
+            if (_expected is null || !string.Equals(_expected, commandText, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            _expected = null;
+            return new BatchResultReader(reader);
+        }
+
+        public void Dispose()
+        {
+            if (Active)
+            {
+                owner._serving = null;
+            }
+        }
+    }
+}
