@@ -17,7 +17,7 @@ public static class Tables
 {
     public static readonly (string Name, string Columns)[] InOrder =
     [
-        ("users", "practice_id, id, display_name, created_at, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp, concurrency_stamp, phone_number, phone_number_confirmed, two_factor_enabled, lockout_end, lockout_enabled, access_failed_count"),
+        ("users", "practice_id, id, display_name, created_at, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp, concurrency_stamp, phone_number, phone_number_confirmed, two_factor_enabled, lockout_end, lockout_enabled, access_failed_count, time_zone"),
         ("login_names", "normalized_name, practice_id, user_id"),
         ("user_roles", "practice_id, user_id, role_id"),
         ("client_profiles", "practice_id, user_id, reminders_enabled, quiet_hours_start, quiet_hours_end"),
@@ -58,7 +58,7 @@ internal static class W
 }
 
 public sealed record UserRow(Guid PracticeId, Guid Id, string DisplayName, DateTimeOffset CreatedAt, string Email, string PasswordHash,
-    string SecurityStamp) : IRow
+    string SecurityStamp, string? TimeZone) : IRow
 {
     public void Write(NpgsqlBinaryImporter w)
     {
@@ -66,7 +66,7 @@ public sealed record UserRow(Guid PracticeId, Guid Id, string DisplayName, DateT
         w.Id(PracticeId); w.Id(Id); w.Text(DisplayName); w.At(CreatedAt);
         w.Text(Email); w.Text(normalized); w.Text(Email); w.Text(normalized); w.Bool(true);
         w.Text(PasswordHash); w.Text(SecurityStamp); w.Text(Id.ToString());
-        w.Text(null); w.Bool(false); w.Bool(false); w.WriteNull(); w.Bool(true); w.Int(0);
+        w.Text(null); w.Bool(false); w.Bool(false); w.WriteNull(); w.Bool(true); w.Int(0); w.Text(TimeZone);
     }
 }
 
@@ -86,7 +86,6 @@ public sealed record UserRoleRow(Guid PracticeId, Guid UserId, Guid RoleId) : IR
     }
 }
 
-// A client's own time zone is users.time_zone now (null: the practice's), which every generated client keeps.
 public sealed record ClientProfileRow(Guid PracticeId, Guid UserId, bool Reminders) : IRow
 {
     public void Write(NpgsqlBinaryImporter w)

@@ -562,9 +562,9 @@ public sealed partial class Seeder(SeedOptions options, TextWriter log)
         var every = count == 1 ? null : step.TotalDays >= 7 ? "Week" : "Day";
         var produced = 0L;
         occurrences = [];
-        for (var chunkStart = 0; chunkStart < count; chunkStart += HomeworkService.MaxRecurrence)
+        for (var chunkStart = 0; chunkStart < count; chunkStart += HomeworkAssigning.MaxRecurrence)
         {
-            var chunk = Math.Min(HomeworkService.MaxRecurrence, count - chunkStart);
+            var chunk = Math.Min(HomeworkAssigning.MaxRecurrence, count - chunkStart);
             var startsAt = first + step * chunkStart;
             var assignmentId = _rng.NewId(startsAt.AddHours(-1));
             var mine = new List<OccurrenceRow>();
@@ -701,7 +701,7 @@ public sealed partial class Seeder(SeedOptions options, TextWriter log)
         // Daily, from midnight five years ago through today (today's item open), in assignments of 60 days.
         var firstDay = new DateTimeOffset(_now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-365 * options.Years);
         var days = (int)(_now - firstDay).TotalDays + 1;
-        var filled = (days + HomeworkService.MaxRecurrence - 1) / HomeworkService.MaxRecurrence * HomeworkService.MaxRecurrence;
+        var filled = (days + HomeworkAssigning.MaxRecurrence - 1) / HomeworkAssigning.MaxRecurrence * HomeworkAssigning.MaxRecurrence;
         var trend = new Trend(0.3, 0.45, firstDay, _now);
         Series(b, p, c, c.Clients[0], p.DailyCheckIn!, firstDay, TimeSpan.FromDays(1), filled, 0.965, trend, out var daily);
         // Today's item and the missed ones (overdue, still workable): the draft benchmark spreads its saves over
