@@ -20,9 +20,10 @@ public sealed class FeatureDependencyTests
         new ArchLoader().LoadAssemblies(typeof(CounselorSuite.Web.Features.Cases.CasesApi).Assembly).Build();
 
     /// <summary>The feature a type belongs to: the first namespace segment after Features, or null.</summary>
-    private static string? FeatureOf(IType type) =>
-        type.Namespace.FullName.StartsWith(Features, StringComparison.Ordinal)
-            ? type.Namespace.FullName[Features.Length..].Split('.')[0]
+    private static string? FeatureOf(IType? type) =>
+        // Some targets (generic parameters, function pointers) have no namespace: they belong to no feature.
+        type?.Namespace?.FullName is { } name && name.StartsWith(Features, StringComparison.Ordinal)
+            ? name[Features.Length..].Split('.')[0]
             : null;
 
     /// <summary>feature → feature it uses → one example "Type → Type" for the message.</summary>
@@ -40,7 +41,7 @@ public sealed class FeatureDependencyTests
             {
                 if (FeatureOf(dependency.Target) is { } to && to != from)
                 {
-                    uses.TryAdd(to, $"{type.FullName} → {dependency.Target.FullName}");
+                    uses.TryAdd(to, $"{type.FullName} → {dependency.Target!.FullName}");
                 }
             }
         }
