@@ -63,7 +63,7 @@ bench_start_app() {
   shift 3
   (
     cd "$WEB_DIR" || exit 1
-    exec env ConnectionStrings__Default="$cs" ASPNETCORE_ENVIRONMENT=Benchmark Jobs__RunServer=false Security__HttpsOnly=false \
+    exec env ConnectionStrings__Default="$cs" ASPNETCORE_ENVIRONMENT=Benchmark Jobs__RunServer=false \
       Bench__BaselineEndpoint=true Security__HttpsOnly=false RateLimits__AuthPermitsPerMinute=100000 \
       Mail__PickupDirectory="$TMP_ROOT/mail" "$@" \
       dotnet "$WEB_DLL" --urls "http://127.0.0.1:$port"
