@@ -111,8 +111,13 @@ public sealed partial class PasswordTests
         await (await api.PostAsJsonAsync("/api/auth/forgot-password", new { email = world.CounselorEmail })).EnsureStatusAsync(HttpStatusCode.Accepted);
         var token = LatestResetToken(app, world.CounselorEmail);
         await using (var owner = await app.Database.OpenAsOwnerAsync())
-        await using (var age = new NpgsqlCommand("UPDATE password_resets SET created_at = created_at - interval '31 minutes', expires_at = expires_at - interval '31 minutes' WHERE user_id = @u", owner))
+        // The times as parameters: Citus refuses timestamptz arithmetic on a column in an UPDATE (a STABLE
+        // operator each shard could compute differently).
+        await using (var age = new NpgsqlCommand("UPDATE password_resets SET created_at = @created, expires_at = @expires WHERE practice_id = @p AND user_id = @u", owner))
         {
+            age.Parameters.AddWithValue("created", DateTimeOffset.UtcNow.AddMinutes(-31));
+            age.Parameters.AddWithValue("expires", DateTimeOffset.UtcNow.AddMinutes(-1));
+            age.Parameters.AddWithValue("p", world.Practice.PracticeId);
             age.Parameters.AddWithValue("u", world.CounselorId);
             await age.ExecuteNonQueryAsync();
         }
