@@ -14,6 +14,7 @@ using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Handouts;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Progress.Charts;
 using CounselorSuite.Web.Infrastructure;
 using CounselorSuite.Web.Infrastructure.Auth;

@@ -6,6 +6,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Notes;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Progress;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;

@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,3 +1,5 @@
+using CounselorSuite.Web.Infrastructure.Tenancy;
+
 namespace CounselorSuite.Web.Domain;
 
 public sealed class Invitation : ITenantOwned

@@ -1,3 +1,5 @@
+using CounselorSuite.Web.Infrastructure.Tenancy;
+
 namespace CounselorSuite.Web.Domain;
 
 public enum NoteTemplate { DAP, SOAP, Free }

@@ -1,3 +1,6 @@
+using CounselorSuite.Web.Features.Practices;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+
 namespace CounselorSuite.Web.Domain;
 
 public enum SessionStatus { Scheduled, Attended, Cancelled, NoShow }

@@ -160,7 +160,7 @@ public sealed class ReminderTests
     [Fact]
     public void Quiet_hours_wrap_midnight_and_equal_times_mean_none()
     {
-        var profile = new CounselorSuite.Web.Domain.ClientProfile { QuietHoursStart = new(22, 0), QuietHoursEnd = new(7, 0) };
+        var profile = new CounselorSuite.Web.Features.Accounts.ClientProfile { QuietHoursStart = new(22, 0), QuietHoursEnd = new(7, 0) };
         var berlin = TimeZones.Find("Europe/Berlin");
         var winter = new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero); // 01:00 in Berlin
 
@@ -168,9 +168,9 @@ public sealed class ReminderTests
         Assert.True(HomeworkReminders.InQuietHours(profile, winter.AddHours(21), berlin)); // 22:00
         Assert.False(HomeworkReminders.InQuietHours(profile, winter.AddHours(6), berlin)); // 07:00
         Assert.False(HomeworkReminders.InQuietHours(profile, winter.AddHours(20), berlin)); // 21:00
-        var none = new CounselorSuite.Web.Domain.ClientProfile { QuietHoursStart = new(9, 0), QuietHoursEnd = new(9, 0) };
+        var none = new CounselorSuite.Web.Features.Accounts.ClientProfile { QuietHoursStart = new(9, 0), QuietHoursEnd = new(9, 0) };
         Assert.False(HomeworkReminders.InQuietHours(none, winter, berlin));
         var unknownZone = TimeZones.Find("Mars/Olympus");
-        Assert.True(HomeworkReminders.InQuietHours(new CounselorSuite.Web.Domain.ClientProfile(), winter, unknownZone)); // read as UTC: 00:00 is quiet
+        Assert.True(HomeworkReminders.InQuietHours(new CounselorSuite.Web.Features.Accounts.ClientProfile(), winter, unknownZone)); // read as UTC: 00:00 is quiet
     }
 }

@@ -4,6 +4,7 @@ using CounselorSuite.Tests.Infrastructure;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Demo;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Pages;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,6 +4,7 @@ using CounselorSuite.Tests.Homework;
 using CounselorSuite.Tests.Infrastructure;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Handouts;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Pages.Portal;
 using CounselorSuite.Web.Pages.Portal.Homework;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Practices;
 using Microsoft.AspNetCore.Identity;
 
 namespace CounselorSuite.Web.Features.Accounts;

@@ -1,4 +1,6 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;

@@ -2,6 +2,7 @@ using System.Net;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Pages;
 
 namespace CounselorSuite.Web.Features.Audit;

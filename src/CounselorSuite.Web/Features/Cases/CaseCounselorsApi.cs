@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

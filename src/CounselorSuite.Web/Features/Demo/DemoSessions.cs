@@ -3,6 +3,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Notes;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

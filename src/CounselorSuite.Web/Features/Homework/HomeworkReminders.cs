@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Jobs;

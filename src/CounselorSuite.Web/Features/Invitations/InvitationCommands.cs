@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Web;
 
 namespace CounselorSuite.Web.Features.Invitations;

@@ -1,3 +1,4 @@
+using CounselorSuite.Web.Features.Practices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,7 +17,7 @@ public static class ApiAuth
 
     public static AuthorizationBuilder AddApiPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Policy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-        .AddPolicy(Staff, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Domain.Roles.PracticeAdmin, Domain.Roles.Counselor))
-        .AddPolicy(Admin, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Domain.Roles.PracticeAdmin))
-        .AddPolicy(Client, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Domain.Roles.Client));
+        .AddPolicy(Staff, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.PracticeAdmin, Roles.Counselor))
+        .AddPolicy(Admin, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.PracticeAdmin))
+        .AddPolicy(Client, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Client));
 }

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Text;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Practices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;

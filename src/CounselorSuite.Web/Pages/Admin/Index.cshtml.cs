@@ -4,6 +4,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Portal;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Html;

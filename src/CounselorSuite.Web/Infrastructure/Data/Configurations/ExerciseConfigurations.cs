@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Progress.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;

@@ -3,6 +3,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Invitations;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

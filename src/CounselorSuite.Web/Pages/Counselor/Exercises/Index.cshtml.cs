@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Web;

@@ -1,4 +1,6 @@
-namespace CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+
+namespace CounselorSuite.Web.Features.Practices;
 
 public sealed class Practice : IInstallationWide
 {

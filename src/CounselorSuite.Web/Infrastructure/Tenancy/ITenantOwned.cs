@@ -1,4 +1,4 @@
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Infrastructure.Tenancy;
 
 /// <summary>
 /// A row that belongs to one practice. Every such entity gets the "Practice" query filter and a

@@ -2,7 +2,7 @@ using CounselorSuite.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CounselorSuite.Web.Infrastructure.Data.Configurations;
+namespace CounselorSuite.Web.Features.Practices;
 
 // Identity's tables are configured by hand rather than by IdentityDbContext so that every key of a
 // tenant-owned table starts with practice_id (see docs/decisions/0001-tenancy.md).
@@ -109,46 +109,5 @@ internal sealed class LoginNameConfiguration : IEntityTypeConfiguration<LoginNam
         b.HasKey(l => l.NormalizedName);
         b.Property(l => l.NormalizedName).HasMaxLength(256);
         b.HasIndex(l => new { l.PracticeId, l.UserId });
-    }
-}
-
-internal sealed class ClientProfileConfiguration : IEntityTypeConfiguration<ClientProfile>
-{
-    public void Configure(EntityTypeBuilder<ClientProfile> b)
-    {
-        b.ToTable("client_profiles");
-        b.HasKey(p => new { p.PracticeId, p.UserId });
-        b.HasOne<AppUser>().WithOne().HasForeignKey<ClientProfile>(p => new { p.PracticeId, p.UserId }).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
-{
-    public void Configure(EntityTypeBuilder<RefreshToken> b)
-    {
-        b.ToTable("refresh_tokens");
-        b.HasKey(t => new { t.PracticeId, t.Id });
-        b.Property(t => t.Id).ValueGeneratedNever();
-        b.Property(t => t.TokenHash).HasMaxLength(64);
-        b.Property(t => t.SecurityStamp).HasMaxLength(256);
-        b.HasIndex(t => new { t.PracticeId, t.TokenHash }).IsUnique();
-        b.HasIndex(t => new { t.PracticeId, t.FamilyId });
-        b.HasIndex(t => new { t.PracticeId, t.UserId, t.ExpiresAt });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(t => new { t.PracticeId, t.UserId }).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class PasswordResetConfiguration : IEntityTypeConfiguration<PasswordReset>
-{
-    public void Configure(EntityTypeBuilder<PasswordReset> b)
-    {
-        b.ToTable("password_resets");
-        b.HasKey(r => new { r.PracticeId, r.Id });
-        b.Property(r => r.Id).ValueGeneratedNever();
-        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
-        b.Property(r => r.TokenHash).HasMaxLength(64);
-        b.HasIndex(r => new { r.PracticeId, r.TokenHash }).IsUnique();
-        b.HasIndex(r => new { r.PracticeId, r.UserId });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(r => new { r.PracticeId, r.UserId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2,7 +2,7 @@ using CounselorSuite.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CounselorSuite.Web.Infrastructure.Data.Configurations;
+namespace CounselorSuite.Web.Features.Practices;
 
 internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
 {
