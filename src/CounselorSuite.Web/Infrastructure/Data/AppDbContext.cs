@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

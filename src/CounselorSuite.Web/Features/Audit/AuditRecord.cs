@@ -1,6 +1,6 @@
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Audit;
 
 /// <summary>
 /// One line of the audit trail: who did what to which record, when and from where. Append-only: the
