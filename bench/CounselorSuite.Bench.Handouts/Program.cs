@@ -13,6 +13,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Progress.Charts;

@@ -1,6 +1,7 @@
 using System.Net;
 using CounselorSuite.Tests.Infrastructure;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;

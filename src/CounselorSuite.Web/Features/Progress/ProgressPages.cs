@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Progress.Charts;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
 
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Practices;
 namespace CounselorSuite.Web.Infrastructure.Pages;
 

@@ -1,6 +1,6 @@
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Cases;
 
 public enum CaseKind { Individual, Couple, Family }
 
