@@ -48,7 +48,8 @@ public sealed class ProgressQueryCountTests(Xunit.Abstractions.ITestOutputHelper
             costs.Add((name, few, many, statements, roundTrips));
         }
 
-        output.WriteLine(string.Join("\n", costs.Select(c => $"{c.Page}: {c.Small} / {c.Large}")));
+        output.WriteLine(string.Join("\n", costs.Select(c => $"{c.Page}: {c.Small} / {c.Large}"))
+            + "\n\n" + string.Join("\n\n", costs.Select(c => $"== {c.Page}: {c.Large}\n{c.Large.Listing}")));
         var failures = costs.Where(c => c.Small.Statements != c.Large.Statements || c.Small.RoundTrips != c.Large.RoundTrips
                 || c.Large.Statements == 0 || c.Large.Statements > c.Statements || c.Large.RoundTrips > c.RoundTrips)
             .Select(c => $"{c.Page}: {c.Small} with one check-in, {c.Large} with two years of data (budget {c.Statements} in {c.RoundTrips}):\n{c.Large.Listing}")

@@ -1,6 +1,5 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Features.Homework;
 
@@ -14,20 +13,13 @@ public sealed record CaseScreening(IReadOnlyList<Guid> Unscreened, bool OpenAler
     /// <summary>Exercises marked "after safety screening" suit the case now.</summary>
     public bool Clear => Unscreened.Count == 0 && !OpenAlert;
 
-    public static async Task<CaseScreening> OfAsync(AppDbContext db, Guid caseId, CancellationToken ct)
-    {
-        var screened =
-            from s in db.Submissions
-            where s.CaseId == caseId
-            join o in db.Occurrences on s.OccurrenceId equals o.Id
-            join a in db.Assignments on o.AssignmentId equals a.Id
-            join v in db.ExerciseVersions on a.ExerciseVersionId equals v.Id
-            where v.SafetyScreening
-            select s.ClientId;
-        var unscreened = await db.CaseClients.AsNoTracking()
-            .Where(cc => cc.CaseId == caseId && !screened.Contains(cc.ClientId))
-            .Select(cc => cc.ClientId).ToListAsync(ct);
-        var openAlert = await db.SafetyAlerts.AnyAsync(a => a.CaseId == caseId && a.Status == SafetyAlertStatus.Open, ct);
-        return new CaseScreening(unscreened, openAlert);
-    }
+    /// <summary>The clients of the case who have sent a safety screening (read per client by <see cref="HomeworkQueries.CaseClients"/>).</summary>
+    public static IQueryable<Guid> ScreenedClients(AppDbContext db, Guid caseId) =>
+        from s in db.Submissions
+        where s.CaseId == caseId
+        join o in db.Occurrences on s.OccurrenceId equals o.Id
+        join a in db.Assignments on o.AssignmentId equals a.Id
+        join v in db.ExerciseVersions on a.ExerciseVersionId equals v.Id
+        where v.SafetyScreening
+        select s.ClientId;
 }

@@ -84,55 +84,6 @@ public static partial class HomeworkQueries
         Guid Id, string ExerciseTitle, int ExerciseVersion, bool Joint, string Status, RecurrenceResponse? Recurrence, DateTimeOffset? DueAt,
         int Steps, IReadOnlyList<ClientLatest> Clients);
 
-    /// <summary>
-    /// A case's assignments, newest first, with each client's latest <see cref="LatestPerClient"/> items and the
-    /// others only counted, both in the database: a client with years of daily items costs what a new one does
-    /// (five queries whatever the history). "Latest" is the items already open, newest first, then those still to
-    /// come, soonest first, so a new assignment shows its first items and a running one what happened lately.
-    /// </summary>
-    public static async Task<Page<AssignmentSummary>> CaseSummariesAsync(AppDbContext db, Guid caseId, DateTimeOffset now, int skip, int take, CancellationToken ct)
-    {
-        var query = db.Assignments.Where(a => a.CaseId == caseId);
-        var total = await query.CountAsync(ct);
-        var (assignments, versions, consents) = await HeadsAsync(db, NewestFirst(query, skip, take), ct);
-        var ids = assignments.Select(a => a.Id).ToList();
-        // A top-N per assignment and client: EF Core makes it ROW_NUMBER() over the occurrences filtered inside
-        // (the ids filter is repeated there, else the window runs over the whole practice's occurrences).
-        var ofPage = db.Occurrences.AsNoTracking().Where(o => ids.Contains(o.AssignmentId));
-        var latest = await (
-                from k in ofPage.Select(o => new { o.AssignmentId, o.ClientId }).Distinct()
-                from o in ofPage
-                    .Where(o => o.AssignmentId == k.AssignmentId && o.ClientId == k.ClientId)
-                    .OrderByDescending(o => o.AvailableAt <= now ? o.Sequence : -o.Sequence)
-                    .Take(LatestPerClient)
-                select o)
-            .ToListAsync(ct);
-        var counts = await ofPage
-            .GroupBy(o => new { o.AssignmentId, o.ClientId, o.State, PastDue = o.DueAt != null && o.DueAt < now })
-            .Select(g => new { g.Key.AssignmentId, g.Key.ClientId, g.Key.State, g.Key.PastDue, Count = g.Count() })
-            .ToListAsync(ct);
-
-        var items = assignments.Select(a =>
-        {
-            var version = versions[a.ExerciseVersionId];
-            var clients = a.ClientIds.Select(clientId =>
-            {
-                var shown = latest.Where(o => o.AssignmentId == a.Id && o.ClientId == clientId).OrderBy(o => o.Sequence)
-                    .Select(o => ToResponse(o, a.Status, now)).ToList();
-                var others = counts.Where(c => c.AssignmentId == a.Id && c.ClientId == clientId)
-                    .GroupBy(c => HomeworkAccess.StateAt(c.State, c.PastDue, a.Status).ToString())
-                    .Select(g => new StateCount(g.Key, g.Sum(c => c.Count) - shown.Count(o => o.State == g.Key)))
-                    .Where(c => c.Count > 0)
-                    .OrderByDescending(c => c.Count).ThenBy(c => c.State, StringComparer.Ordinal)
-                    .ToList();
-                return new ClientLatest(clientId, shown, others, JointDecisionOf(a, clientId, consents));
-            }).ToList();
-            return new AssignmentSummary(a.Id, version.Title, version.Version, a.Joint, a.Status.ToString(), RecurrenceOf(a), a.FirstDueAt,
-                Math.Max(a.Count, 1), clients);
-        }).ToList();
-        return new Page<AssignmentSummary>(items, total);
-    }
-
     /// <summary>How many steps the assignment page shows at a time.</summary>
     public const int StepsPerPage = 10;
 
@@ -183,20 +134,6 @@ public static partial class HomeworkQueries
         var figure = Adherence.Overall(occurrences.Where(o => o.State != OccurrenceState.Cancelled && o.DueAt is not null)
             .Select(o => new Progress.Analysis.Occurrence(o.DueAt!.Value, o.SubmittedAt)), now);
         return ToResponse(figure);
-    }
-
-    /// <summary>
-    /// Adherence per client over every assignment of a case, counted in the database (the figures of
-    /// <see cref="AdherenceOf"/>). Clients with nothing due yet are left out.
-    /// </summary>
-    public static async Task<Dictionary<Guid, AdherenceResponse>> CaseAdherenceAsync(AppDbContext db, Guid caseId, DateTimeOffset now, CancellationToken ct)
-    {
-        var rows = await db.Occurrences.AsNoTracking()
-            .Where(o => o.CaseId == caseId && o.State != OccurrenceState.Cancelled && o.DueAt != null && o.DueAt <= now)
-            .GroupBy(o => o.ClientId)
-            .Select(g => new { ClientId = g.Key, Due = g.Count(), OnTime = g.Count(o => o.SubmittedAt <= o.DueAt), Late = g.Count(o => o.SubmittedAt > o.DueAt) })
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.ClientId, r => ToResponse(new Progress.Analysis.AdherenceFigure(null, r.Due, r.OnTime, r.Late)));
     }
 
     private static AdherenceResponse ToResponse(Progress.Analysis.AdherenceFigure figure) => new(figure.Due, figure.OnTime, figure.Late, figure.Share);

@@ -14,10 +14,26 @@ public sealed class Batched<T>
 {
     private T _value = default!;
     private bool _done;
+    private Func<T>? _make;
 
-    public T Value => _done ? _value : throw new InvalidOperationException("The batch this query belongs to was not sent.");
+    public T Value => _done ? _value
+        : _make is { } make ? Remember(make())
+        : throw new InvalidOperationException("The batch this query belongs to was not sent.");
 
     public bool HasValue => _done;
+
+    /// <summary>
+    /// A result made from other results of the batch (rows of several queries into one page's model): made when
+    /// first read, after the batch was sent.
+    /// </summary>
+    public static Batched<T> From(Func<T> make) => new() { _make = make };
+
+    private T Remember(T value)
+    {
+        Set(value);
+        _make = null;
+        return value;
+    }
 
     /// <summary>A result known without asking (the query is not needed in this case).</summary>
     public static Batched<T> Of(T value)

@@ -12,12 +12,18 @@ public sealed class HomeworkModel(AppDbContext db, TimeProvider clock) : CaseSec
     /// <summary>The assign form as it was sent, when it was refused.</summary>
     public AssignDraft? Draft { get; private set; }
 
+    /// <summary>The section's data, read in the header's batch.</summary>
+    public CaseHomeworkRead Homework { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadHeaderAsync(db, clock, id, ct))
+        var now = clock.GetUtcNow();
+        CaseHomeworkRead? read = null;
+        if (!await LoadHeaderAsync(db, clock, id, ct, batch => read = CaseHomeworkRead.AddTo(batch, db, id, CaseHomeworkRead.PageAsked(Request.Query), now)))
         {
             return NotFound();
         }
+        Homework = await read!.CompleteAsync(db, id, now, ct);
         Draft = AssignDraft.Take(TempData);
         return Page();
     }

@@ -27,45 +27,77 @@ public sealed record CaseHomeworkView(
 }
 
 /// <summary>
-/// The case's homework section: the assign form, the assignments a page at a time with each client's latest
-/// items (the assignment's own page has them all), and adherence per client. The section page has already
-/// checked that the user manages the case and read its header, so nothing of the case is asked again.
+/// What the case's homework section reads, added to the section page's batch with the header (one round trip for
+/// the header and the section): the assignments a page at a time with each client's latest items, screening and
+/// adherence per client, and the exercises a counselor may assign.
 /// </summary>
-public sealed class CaseHomeworkViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+public sealed class CaseHomeworkRead
 {
     public const int AssignmentsPerPage = 20;
 
     /// <summary>The section's query parameter for its page of assignments.</summary>
     public const string PageParameter = "assignments";
 
-    public async Task<IViewComponentResult> InvokeAsync(CaseHeader header, AssignDraft? draft)
+    private Batched<List<ExerciseChoice>> _exercises = null!;
+    private Batched<HomeworkQueries.CaseClientsHomework> _clients = null!;
+    private Batched<Page<HomeworkQueries.AssignmentSummary>?> _assignments = null!;
+
+    public IReadOnlyList<ExerciseChoice> Exercises => _exercises.Value;
+    public HomeworkQueries.CaseClientsHomework Clients => _clients.Value;
+    public Page<HomeworkQueries.AssignmentSummary> Assignments { get; private set; } = null!;
+    public int Page { get; private set; }
+
+    /// <summary>The page of assignments asked for: clamped, so that a page number typed into the address cannot overflow the offset.</summary>
+    public static int PageAsked(IQueryCollection query) =>
+        int.TryParse(query[PageParameter], out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
+
+    public static CaseHomeworkRead AddTo(QueryBatch batch, AppDbContext db, Guid caseId, int page, DateTimeOffset now) => new()
     {
-        var ct = HttpContext.RequestAborted;
-        var now = clock.GetUtcNow();
+        Page = page,
+        // The exercises to assign and the screening are read for every reader: whether the reader counsels the case
+        // comes in the same batch (the header), and an admin who does not is shown neither.
+        _exercises = batch.List(
+            from e in db.Exercises.AsNoTracking()
+            where !e.IsArchived
+            join v in db.ExerciseVersions.AsNoTracking() on new { E = e.Id, V = e.CurrentVersion } equals new { E = v.ExerciseId, V = v.Version }
+            orderby v.Title
+            select new ExerciseChoice(e.Id, v.Title, v.Joint, v.SafetyScreening, e.AfterSafetyScreening, e.SuitabilityNote)),
+        _clients = HomeworkQueries.CaseClients(batch, db, caseId, now),
+        _assignments = HomeworkQueries.CaseSummaries(batch, db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage),
+    };
+
+    /// <summary>After the batch: past the end (an old link, assignments since cancelled), the last page instead of an empty one.</summary>
+    public async Task<CaseHomeworkRead> CompleteAsync(AppDbContext db, Guid caseId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (_assignments.Value is { } found && Page <= Pager.PagesFor(found.Total, AssignmentsPerPage))
+        {
+            Assignments = found;
+        }
+        else
+        {
+            (Assignments, Page) = await HomeworkQueries.LastCaseSummariesAsync(db, caseId, now, AssignmentsPerPage, ct);
+        }
+        return this;
+    }
+}
+
+/// <summary>
+/// The case's homework section: the assign form, the assignments a page at a time with each client's latest
+/// items (the assignment's own page has them all), and adherence per client. The section page has already
+/// checked that the user manages the case and read its header and the section's data (<see cref="CaseHomeworkRead"/>),
+/// so nothing is asked again.
+/// </summary>
+public sealed class CaseHomeworkViewComponent : ViewComponent
+{
+    public IViewComponentResult Invoke(CaseHeader header, CaseHomeworkRead homework, AssignDraft? draft)
+    {
         var caseId = header.Id;
         var clients = header.Clients.Select(c => (c.Id, c.DisplayName)).ToList();
-        var exercises = header.ReaderIsCounselor
-            ? await (from e in db.Exercises.AsNoTracking()
-                     where !e.IsArchived
-                     join v in db.ExerciseVersions.AsNoTracking() on new { E = e.Id, V = e.CurrentVersion } equals new { E = v.ExerciseId, V = v.Version }
-                     orderby v.Title
-                     select new ExerciseChoice(e.Id, v.Title, v.Joint, v.SafetyScreening, e.AfterSafetyScreening, e.SuitabilityNote)).ToListAsync(ct)
-            : [];
-        var screening = header.ReaderIsCounselor ? await CaseScreening.OfAsync(db, caseId, ct) : null;
-        // Clamped so that a page number typed into the address cannot overflow the offset.
-        var page = int.TryParse(Request.Query[PageParameter], out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
-        var assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
-        var pages = Pager.PagesFor(assignments.Total, AssignmentsPerPage);
-        if (page > pages)
-        {
-            // Past the end (an old link, assignments since cancelled): the last page instead of an empty one.
-            page = pages;
-            assignments = await HomeworkQueries.CaseSummariesAsync(db, caseId, now, (page - 1) * AssignmentsPerPage, AssignmentsPerPage, ct);
-        }
-        var adherence = await HomeworkQueries.CaseAdherenceAsync(db, caseId, now, ct);
+        var screening = header.ReaderIsCounselor ? new CaseScreening(homework.Clients.Unscreened, header.OpenAlerts > 0) : null;
         string PageLink(int number) => Url.Page(CaseSections.PageOf(CaseSection.Homework), new { id = caseId, assignments = number })!;
-        return View(new CaseHomeworkView(caseId, header.Kind, header.ReaderIsCounselor, clients, exercises, assignments, page, pages, adherence,
-            PageLink, draft, screening));
+        return View(new CaseHomeworkView(caseId, header.Kind, header.ReaderIsCounselor, clients, header.ReaderIsCounselor ? homework.Exercises : [],
+            homework.Assignments, homework.Page, Pager.PagesFor(homework.Assignments.Total, CaseHomeworkRead.AssignmentsPerPage),
+            homework.Clients.Adherence, PageLink, draft, screening));
     }
 }
 
