@@ -257,7 +257,7 @@ internal static partial class Runner
         // One wrk thread: the load generator shares this machine's two cores with the app and PostgreSQL.
         var start = new ProcessStartInfo(wrk, ["-t1", $"-c{connections}", $"-d{seconds}s", "--timeout", "10s", "--latency", "-s", lua, url])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start");
         var stdout = await process.StandardOutput.ReadToEndAsync();

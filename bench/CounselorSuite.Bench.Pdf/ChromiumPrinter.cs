@@ -38,15 +38,15 @@ public sealed class ChromiumPrinter : IAsyncDisposable
 
     public static async Task<ChromiumPrinter> StartAsync()
     {
-        IPlaywright playwright = await Playwright.CreateAsync();
-        IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        IPlaywright started = await Playwright.CreateAsync();
+        IBrowser launched = await started.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Executable,
             Headless = true,
             Args = Arguments,
         });
-        IPage page = await browser.NewPageAsync();
-        return new ChromiumPrinter(playwright, browser, page);
+        IPage opened = await launched.NewPageAsync();
+        return new ChromiumPrinter(started, launched, opened);
     }
 
     /// <summary>Loads the HTML into the open tab and prints it, as a handout endpoint would for each request.</summary>

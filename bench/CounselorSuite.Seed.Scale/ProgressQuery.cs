@@ -18,6 +18,7 @@ namespace CounselorSuite.Seed.Scale;
 /// </remarks>
 public static class ProgressQuery
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static async Task<int> RunAsync(Dictionary<string, string> args, TextWriter log)
     {
@@ -100,7 +101,7 @@ public static class ProgressQuery
             p50Ms = Math.Round(P(0.50), 3), p95Ms = Math.Round(P(0.95), 3), p99Ms = Math.Round(P(0.99), 3),
             meanMs = Math.Round(times.Average(), 3), plan,
         };
-        var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
+        var json = JsonSerializer.Serialize(result, Indented);
         if (args.TryGetValue("out", out var outFile))
         {
             await File.WriteAllTextAsync(outFile, json);

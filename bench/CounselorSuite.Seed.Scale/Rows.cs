@@ -41,16 +41,37 @@ internal static class W
     public static void Id(this NpgsqlBinaryImporter w, Guid v) => w.Write(v, NpgsqlDbType.Uuid);
     public static void Id(this NpgsqlBinaryImporter w, Guid? v)
     {
-        if (v is { } g) w.Write(g, NpgsqlDbType.Uuid); else w.WriteNull();
+        if (v is { } g)
+        {
+            w.Write(g, NpgsqlDbType.Uuid);
+        }
+        else
+        {
+            w.WriteNull();
+        }
     }
     public static void Text(this NpgsqlBinaryImporter w, string? v)
     {
-        if (v is null) w.WriteNull(); else w.Write(v, NpgsqlDbType.Text);
+        if (v is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(v, NpgsqlDbType.Text);
+        }
     }
     public static void At(this NpgsqlBinaryImporter w, DateTimeOffset v) => w.Write(v.UtcDateTime, NpgsqlDbType.TimestampTz);
     public static void At(this NpgsqlBinaryImporter w, DateTimeOffset? v)
     {
-        if (v is { } t) w.Write(t.UtcDateTime, NpgsqlDbType.TimestampTz); else w.WriteNull();
+        if (v is { } t)
+        {
+            w.Write(t.UtcDateTime, NpgsqlDbType.TimestampTz);
+        }
+        else
+        {
+            w.WriteNull();
+        }
     }
     public static void Int(this NpgsqlBinaryImporter w, int v) => w.Write(v, NpgsqlDbType.Integer);
     public static void Bool(this NpgsqlBinaryImporter w, bool v) => w.Write(v, NpgsqlDbType.Boolean);

@@ -33,6 +33,8 @@ public sealed record SeedResult(long Answers, long BenchClientAnswers);
 /// </summary>
 public sealed partial class Seeder(SeedOptions options, TextWriter log)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private const int CasesPerBatch = 300;
     private readonly Rng _rng = new(options.Seed);
     private readonly DateTimeOffset _now = TruncateToMinute(DateTimeOffset.UtcNow);
@@ -151,7 +153,7 @@ public sealed partial class Seeder(SeedOptions options, TextWriter log)
 
     // ------------------------------------------------------------------------------------------ checks
 
-    private async Task CheckDatabaseAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    private static async Task CheckDatabaseAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using (var role = new NpgsqlCommand("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", connection))
@@ -746,7 +748,7 @@ public sealed partial class Seeder(SeedOptions options, TextWriter log)
             seconds = Math.Round(elapsed.TotalSeconds, 1), seededAt = _now,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(output, new JsonSerializerOptions { WriteIndented = true }), ct);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(output, Indented), ct);
     }
 
     // ------------------------------------------------------------------------------------------ writing

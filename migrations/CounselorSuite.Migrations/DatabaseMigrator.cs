@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Migrations.Citus;
 using CounselorSuite.Web.Domain;
@@ -38,7 +39,7 @@ public static partial class DatabaseMigrator
     /// made a Citus database on each of them. On Citus the tables are distributed after the migrations.
     /// </param>
     public static async Task MigrateAsync(string ownerConnectionString, string appRolePassword, string appRole = DefaultAppRole,
-        TextWriter? log = null, CancellationToken ct = default, CitusSetup? citus = null)
+        TextWriter? log = null, CitusSetup? citus = null, CancellationToken ct = default)
     {
         log ??= TextWriter.Null;
         if (!SafeIdentifier().IsMatch(appRole))
@@ -106,7 +107,7 @@ public static partial class DatabaseMigrator
     {
         var quotedPassword = password.Replace("'", "''");
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine($$"""
+        sb.AppendLine(CultureInfo.InvariantCulture, $$"""
             DO $$ BEGIN
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{role}}') THEN CREATE ROLE {{role}} LOGIN; END IF;
             END $$;
@@ -132,7 +133,7 @@ public static partial class DatabaseMigrator
             """);
         foreach (var table in tenantTables)
         {
-            sb.AppendLine($"""
+            sb.AppendLine(CultureInfo.InvariantCulture, $"""
                 ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
                 ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
                 DROP POLICY IF EXISTS practice_isolation ON "{table}";
@@ -142,7 +143,7 @@ public static partial class DatabaseMigrator
         }
         foreach (var table in AppendOnlyTables)
         {
-            sb.AppendLine($"""
+            sb.AppendLine(CultureInfo.InvariantCulture, $"""
                 DO $$ BEGIN
                   IF to_regclass('public.{table}') IS NOT NULL THEN
                     REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM {role};
@@ -152,7 +153,7 @@ public static partial class DatabaseMigrator
         }
         foreach (var table in ImmutableRowTables)
         {
-            sb.AppendLine($"""
+            sb.AppendLine(CultureInfo.InvariantCulture, $"""
                 DO $$ BEGIN
                   IF to_regclass('public.{table}') IS NOT NULL THEN
                     REVOKE UPDATE, TRUNCATE ON "{table}" FROM {role};
@@ -166,7 +167,7 @@ public static partial class DatabaseMigrator
     internal static async Task CreateDatabaseIfMissingAsync(string ownerConnectionString, TextWriter log, CancellationToken ct)
     {
         var target = new NpgsqlConnectionStringBuilder(ownerConnectionString);
-        var database = target.Database ?? throw new ArgumentException("The connection string names no database.");
+        var database = target.Database ?? throw new ArgumentException("The connection string names no database.", nameof(ownerConnectionString));
         var maintenance = new NpgsqlConnectionStringBuilder(ownerConnectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync(ct);
@@ -178,14 +179,14 @@ public static partial class DatabaseMigrator
         }
         if (!SafeIdentifier().IsMatch(database))
         {
-            throw new ArgumentException($"Create the database '{database}' by hand, or use a plain lower-case name.");
+            throw new ArgumentException($"Create the database '{database}' by hand, or use a plain lower-case name.", nameof(ownerConnectionString));
         }
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\" ENCODING 'UTF8' TEMPLATE template0", connection);
         await create.ExecuteNonQueryAsync(ct);
         await log.WriteLineAsync($"Created database {database}.");
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SafeIdentifier();
 }
 

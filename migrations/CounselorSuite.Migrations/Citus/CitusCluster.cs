@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace CounselorSuite.Migrations.Citus;
@@ -79,9 +80,9 @@ public static class CitusCluster
     private static (string Host, int Port) Parse(string worker)
     {
         var colon = worker.LastIndexOf(':');
-        return colon > 0 && int.TryParse(worker[(colon + 1)..], out var port)
+        return colon > 0 && int.TryParse(worker[(colon + 1)..], CultureInfo.InvariantCulture, out var port)
             ? (worker[..colon], port)
-            : throw new ArgumentException($"A worker is given as host:port, not \"{worker}\".");
+            : throw new ArgumentException($"A worker is given as host:port, not \"{worker}\".", nameof(worker));
     }
 
     private static async Task CreateExtensionAsync(string connectionString, CancellationToken ct)

@@ -36,6 +36,6 @@ public static partial class ChartSvg
         return svg.StartsWith("<svg", StringComparison.Ordinal) ? viewBox + svg["<svg".Length..] : svg;
     }
 
-    [GeneratedRegex(@"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prolog();
 }

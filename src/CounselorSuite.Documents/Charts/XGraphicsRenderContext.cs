@@ -112,7 +112,7 @@ public sealed class XGraphicsRenderContext : ClippingRenderContext
 
     /// <inheritdoc />
     public override void DrawText(
-        ScreenPoint p, string text, OxyColor fill, string? fontFamily, double fontSize, double fontWeight, double rotation,
+        ScreenPoint p, string text, OxyColor fill, string? fontFamily, double fontSize, double fontWeight, double rotate,
         HorizontalAlignment halign, VerticalAlignment valign, OxySize? maxSize)
     {
         if (string.IsNullOrEmpty(text) || Brush(fill) is not { } brush)
@@ -129,9 +129,9 @@ public sealed class XGraphicsRenderContext : ClippingRenderContext
         // OxyPlot anchors text at p and rotates it about p (degrees clockwise, y pointing down, as here).
         XGraphicsState state = graphics.Save();
         graphics.TranslateTransform(p.X, p.Y);
-        if (rotation != 0)
+        if (rotate != 0)
         {
-            graphics.RotateTransform(rotation);
+            graphics.RotateTransform(rotate);
         }
         double left = halign switch
         {

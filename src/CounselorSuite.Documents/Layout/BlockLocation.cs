@@ -33,7 +33,7 @@ internal static class BlockLocation
             NumberedList list => FirstItem(list.Items),
             PromptBlock prompt => prompt.Label,
             ChartBlock chart => chart.Model.Title ?? "",
-            ChartGridBlock grid => grid.Models.FirstOrDefault()?.Title ?? "",
+            ChartGridBlock grid => grid.Models is [var model, ..] ? model.Title ?? "" : "",
             _ => "",
         };
         string oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -41,5 +41,5 @@ internal static class BlockLocation
     }
 
     private static string FirstItem(IReadOnlyList<ListItem> items) =>
-        items.Count > 0 && items[0].Content.FirstOrDefault() is { } first ? Excerpt(first) : "";
+        items is [var item, ..] && item.Content is [var first, ..] ? Excerpt(first) : "";
 }

@@ -52,76 +52,100 @@ internal sealed class Paginator(double pageHeight)
 
     private Flow Place(IReadOnlyList<FlowElement> elements, int breakBefore)
     {
-        var pages = new List<IReadOnlyList<PlacedRow>>();
-        var firstElement = new List<int>();
-        var startedByBreak = new List<bool>();
-        var page = new List<PlacedRow>();
-        var pageFirst = -1;
-        var pageByBreak = false;
-        double y = 0;
-
-        void NewPage(bool byBreak = false)
-        {
-            pages.Add(page);
-            firstElement.Add(pageFirst);
-            startedByBreak.Add(pageByBreak);
-            page = [];
-            pageFirst = -1;
-            pageByBreak = byBreak;
-            y = 0;
-        }
-
+        var placement = new Placement(pageHeight);
         for (int i = 0; i < elements.Count; i++)
         {
             FlowElement element = elements[i];
             if (element.BreaksPage)
             {
-                if (page.Count > 0)
-                {
-                    NewPage(byBreak: true);
-                }
+                placement.EndPage(byBreak: true);
                 continue;
             }
-            if (i == breakBefore && page.Count > 0 && element.Rows.Count > 0)
+            if (i == breakBefore && element.Rows.Count > 0)
             {
-                NewPage();
+                placement.EndPage();
             }
 
-            double gap = page.Count == 0 ? 0 : element.SpaceBefore;
+            double gap = placement.IsEmpty ? 0 : element.SpaceBefore;
             if (element.Rows.Count == 0)
             {
                 // A spacer: white space that ends the page if it does not fit and is not carried over.
-                y = Math.Min(y + gap, pageHeight);
+                placement.Skip(gap);
                 continue;
             }
-            if (page.Count > 0 && y + gap + RequiredStart(elements, i) > pageHeight)
+            if (!placement.IsEmpty && placement.Y + gap + RequiredStart(elements, i) > pageHeight)
             {
-                NewPage();
+                placement.EndPage();
                 gap = 0;
             }
+            placement.AddRows(i, element, gap);
+        }
+        return placement.Finish();
+    }
 
-            y += gap;
+    /// <summary>The pages being filled: the current one, where its next row goes, and what began each page.</summary>
+    private sealed class Placement(double pageHeight)
+    {
+        private readonly List<IReadOnlyList<PlacedRow>> _pages = [];
+        private readonly List<int> _firstElement = [];
+        private readonly List<bool> _startedByBreak = [];
+        private List<PlacedRow> _page = [];
+        private int _pageFirst = -1;
+        private bool _pageByBreak;
+
+        public double Y { get; private set; }
+
+        public bool IsEmpty => _page.Count == 0;
+
+        /// <summary>Ends the current page, if anything is on it; <paramref name="byBreak"/>: a forced break begins the next.</summary>
+        public void EndPage(bool byBreak = false)
+        {
+            if (!IsEmpty)
+            {
+                NewPage(byBreak);
+            }
+        }
+
+        public void Skip(double gap) => Y = Math.Min(Y + gap, pageHeight);
+
+        public void AddRows(int index, FlowElement element, double gap)
+        {
+            Y += gap;
             foreach (LayoutRow row in element.Rows)
             {
                 // Only reached for elements taller than a page, or splittable ones: break between rows.
-                if (page.Count > 0 && y + row.Height > pageHeight)
+                if (!IsEmpty && Y + row.Height > pageHeight)
                 {
                     NewPage();
                 }
-                if (page.Count == 0)
+                if (IsEmpty)
                 {
-                    pageFirst = i;
+                    _pageFirst = index;
                 }
-                page.Add(new PlacedRow(row, y));
-                y += row.Height;
+                _page.Add(new PlacedRow(row, Y));
+                Y += row.Height;
             }
         }
 
-        if (page.Count > 0 || pages.Count == 0)
+        public Flow Finish()
         {
-            NewPage();
+            if (!IsEmpty || _pages.Count == 0)
+            {
+                NewPage();
+            }
+            return new Flow(_pages, _firstElement, _startedByBreak);
         }
-        return new Flow(pages, firstElement, startedByBreak);
+
+        private void NewPage(bool byBreak = false)
+        {
+            _pages.Add(_page);
+            _firstElement.Add(_pageFirst);
+            _startedByBreak.Add(_pageByBreak);
+            _page = [];
+            _pageFirst = -1;
+            _pageByBreak = byBreak;
+            Y = 0;
+        }
     }
 
     /// <summary>

@@ -114,13 +114,13 @@ public static partial class MarkdownBlocks
         return Whitespace().Replace(WebUtility.HtmlDecode(withoutTags), " ").Trim();
     }
 
-    [GeneratedRegex(@"<!--.*?(-->|$)|<(script|style|template|noscript|iframe|object)\b.*?(</\2\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<!--.*?(-->|$)|<(?<tag>script|style|template|noscript|iframe|object)\b.*?(</\k<tag>\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HiddenElements();
 
-    [GeneratedRegex(@"<[^>]*>?")]
+    [GeneratedRegex(@"<[^>]*>?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Whitespace();
 
     /// <summary>Walks inline Markdown, keeping visible text and its emphasis, merging neighbours of the same style.</summary>
@@ -179,7 +179,7 @@ public static partial class MarkdownBlocks
         {
             if (hiddenUntil is not null)
             {
-                if (ClosingTag().Match(tag) is { Success: true } closing && closing.Groups[1].Value.Equals(hiddenUntil, StringComparison.OrdinalIgnoreCase))
+                if (ClosingTag().Match(tag) is { Success: true } closing && closing.Groups["tag"].Value.Equals(hiddenUntil, StringComparison.OrdinalIgnoreCase))
                 {
                     hiddenUntil = null;
                 }
@@ -187,7 +187,7 @@ public static partial class MarkdownBlocks
             }
             if (OpeningHiddenTag().Match(tag) is { Success: true } opening)
             {
-                hiddenUntil = opening.Groups[1].Value;
+                hiddenUntil = opening.Groups["tag"].Value;
             }
             else if (LineBreakTag().IsMatch(tag))
             {
@@ -211,13 +211,13 @@ public static partial class MarkdownBlocks
             }
         }
 
-        [GeneratedRegex(@"^<\s*(script|style|template|noscript|iframe|object)\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^<\s*(?<tag>script|style|template|noscript|iframe|object)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
         private static partial Regex OpeningHiddenTag();
 
-        [GeneratedRegex(@"^<\s*/\s*([a-z]+)", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^<\s*/\s*(?<tag>[a-z]+)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
         private static partial Regex ClosingTag();
 
-        [GeneratedRegex(@"^<\s*br\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"^<\s*br\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex LineBreakTag();
     }
 }

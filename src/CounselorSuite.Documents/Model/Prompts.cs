@@ -25,7 +25,7 @@ public sealed record ChecklistPrompt : PromptBlock
     public ChecklistPrompt(string label, IReadOnlyList<string> options)
         : base(label)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(options.Count);
+        ArgumentOutOfRangeException.ThrowIfZero(options.Count, nameof(options));
         Options = options;
     }
 
@@ -71,7 +71,7 @@ public sealed record ChoicePrompt : PromptBlock
     public ChoicePrompt(string label, IReadOnlyList<string> options)
         : base(label)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(options.Count);
+        ArgumentOutOfRangeException.ThrowIfZero(options.Count, nameof(options));
         Options = options;
     }
 

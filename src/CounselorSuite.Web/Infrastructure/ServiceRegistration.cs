@@ -72,6 +72,40 @@ public static class ServiceRegistration
 
     public static IServiceCollection AddIdentityAndSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAppIdentity();
+        services.AddSignInSchemes();
+
+        services.AddDataProtection()
+            .SetApplicationName("CounselorSuite")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cs_af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddSignInRateLimits(configuration);
+
+        services.AddScoped<SignInDirectory>();
+        services.AddScoped<PasswordResets>();
+        services.AddScoped<Features.Invitations.AccountSetup>();
+        services.AddScoped<AccountCreator>();
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<DummyPasswordCheck>();
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStamps>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<CaseOpener>();
+        services.AddScoped<PracticeRegistration>();
+        return services;
+    }
+
+    /// <summary>Identity with practice-scoped users: login names are unique through the sign-in directory, not by email.</summary>
+    private static void AddAppIdentity(this IServiceCollection services)
+    {
         services.AddIdentity<AppUser, AppRole>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -90,7 +124,11 @@ public static class ServiceRegistration
             .AddRoleStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.RoleStore<AppRole, AppDbContext, Guid, AppUserRole, AppRoleClaim>>()
             .AddClaimsPrincipalFactory<PracticeClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+    }
 
+    /// <summary>Cookies for pages, bearer tokens for the API, chosen per request; everything needs a signed-in user unless it says otherwise.</summary>
+    private static void AddSignInSchemes(this IServiceCollection services)
+    {
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
@@ -129,17 +167,11 @@ public static class ServiceRegistration
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is null))
                 .Build());
+    }
 
-        services.AddDataProtection()
-            .SetApplicationName("CounselorSuite")
-            .PersistKeysToDbContext<AppDbContext>();
-
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "cs_af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
-
+    /// <summary>Sign-in, registration and reset attempts per address and minute; reads of their forms are free.</summary>
+    private static void AddSignInRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
         var permits = configuration.GetValue("RateLimits:AuthPermitsPerMinute", 20);
         services.AddRateLimiter(o =>
         {
@@ -153,7 +185,7 @@ public static class ServiceRegistration
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
-                if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     return; // pages: the status code page explains it in HTML
                 }
@@ -165,20 +197,5 @@ public static class ServiceRegistration
                 });
             };
         });
-
-        services.AddScoped<SignInDirectory>();
-        services.AddScoped<PasswordResets>();
-        services.AddScoped<Features.Invitations.AccountSetup>();
-        services.AddScoped<AccountCreator>();
-        services.AddScoped<AccountAccess>();
-        services.AddScoped<ApiTokens>();
-        services.AddScoped<DummyPasswordCheck>();
-        services.AddMemoryCache();
-        services.AddSingleton<SecurityStamps>();
-        services.AddScoped<InvitationService>();
-        services.AddScoped<InvitationAcceptance>();
-        services.AddScoped<CaseOpener>();
-        services.AddScoped<PracticeRegistration>();
-        return services;
     }
 }

@@ -28,7 +28,7 @@ public static class PageHelpers
     /// would become "//evil.test"), and LocalRedirect would throw on it instead of going home.
     /// </summary>
     public static string SafeLocal(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";

@@ -61,14 +61,14 @@ public sealed class FeatureDependencyTests
             stack.Push(node);
             foreach (var next in graph.TryGetValue(node, out var uses) ? uses.Keys.ToList() : [])
             {
-                if (!index.ContainsKey(next))
+                if (!index.TryGetValue(next, out var nextIndex))
                 {
                     Visit(next);
                     low[node] = Math.Min(low[node], low[next]);
                 }
                 else if (stack.Contains(next))
                 {
-                    low[node] = Math.Min(low[node], index[next]);
+                    low[node] = Math.Min(low[node], nextIndex);
                 }
             }
             if (low[node] == index[node])

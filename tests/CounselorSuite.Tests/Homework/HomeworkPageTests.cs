@@ -178,7 +178,7 @@ public sealed partial class HomeworkPageTests
         var assignmentId = (await world.Counselor.MyCaseAssignmentIdAsync(world.CaseId));
         var page = await counselor.PageAsync($"/counselor/homework/{assignmentId}");
         var step = Html.Section(page, "step-1");
-        Assert.Equal(2, Regex.Matches(step, "class=\"client-answers\"").Count);
+        Assert.Equal(2, Regex.Count(step, "class=\"client-answers\""));
         var occurrence = Regex.Match(step, "name=\"occurrenceId\" value=\"([^\"]+)\"").Groups[1].Value;
 
         var reviewed = await counselor.PostFormAsync($"/counselor/homework/{assignmentId}",

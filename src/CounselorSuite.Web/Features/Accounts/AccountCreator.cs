@@ -48,32 +48,9 @@ public sealed class AccountCreator(AppDbContext db, UserManager<AppUser> users, 
             }
         }
 
-        var normalized = directory.Normalize(account.LoginName);
-        if (account.ReservedUserId is { } reserved)
+        if (!await ClaimLoginNameAsync(account, user.Id, ct))
         {
-            var holds = await db.LoginNames.AnyAsync(
-                l => l.NormalizedName == normalized && l.PracticeId == account.PracticeId && l.UserId == reserved, ct);
-            if (!holds || await db.Users.AnyAsync(u => u.Id == reserved, ct))
-            {
-                return new AccountCreation.NameTaken();
-            }
-        }
-        else
-        {
-            if (await directory.IsTakenAsync(account.LoginName, ct))
-            {
-                return new AccountCreation.NameTaken();
-            }
-
-            db.LoginNames.Add(new LoginName { NormalizedName = normalized, PracticeId = account.PracticeId, UserId = user.Id });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                return new AccountCreation.NameTaken();
-            }
+            return new AccountCreation.NameTaken();
         }
 
         var created = await users.CreateAsync(user, account.Password);
@@ -92,5 +69,41 @@ public sealed class AccountCreator(AppDbContext db, UserManager<AppUser> users, 
             await db.SaveChangesAsync(ct);
         }
         return new AccountCreation.Created(user);
+    }
+
+    /// <summary>
+    /// Takes the login name for the new account: a name reserved for it (an invitation's) must still be held for it,
+    /// any other must be free in the whole directory. False when the name is not the account's to take.
+    /// </summary>
+    private async Task<bool> ClaimLoginNameAsync(NewAccount account, Guid userId, CancellationToken ct)
+    {
+        var normalized = directory.Normalize(account.LoginName);
+        if (account.ReservedUserId is { } reserved)
+        {
+            var holds = await db.LoginNames.AnyAsync(
+                l => l.NormalizedName == normalized && l.PracticeId == account.PracticeId && l.UserId == reserved, ct);
+            if (!holds || await db.Users.AnyAsync(u => u.Id == reserved, ct))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (await directory.IsTakenAsync(account.LoginName, ct))
+            {
+                return false;
+            }
+
+            db.LoginNames.Add(new LoginName { NormalizedName = normalized, PracticeId = account.PracticeId, UserId = userId });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

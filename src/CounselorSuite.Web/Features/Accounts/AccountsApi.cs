@@ -95,16 +95,7 @@ public static class AccountsApi
 
         if (await TwoFactorEnrolment.IsMissingAsync(signIn.UserManager, db, request.Email!, ct) is { } unenrolled)
         {
-            var check = await signIn.CheckPasswordSignInAsync(unenrolled, request.Password!, lockoutOnFailure: true);
-            if (check.IsLockedOut)
-            {
-                dummy.Run(request.Password);
-            }
-            await audit.RecordSignInAsync(request.Email!, succeeded: false, check.Succeeded ? "TwoFactorNotSetUp" : "WrongPassword", ct);
-            return check.Succeeded
-                ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
-                    title: "Your practice requires two-factor sign-in. Set it up in the web app first, then sign in here.")
-                : failed;
+            return await RefuseUnenrolledAsync(unenrolled, request, signIn, audit, dummy, failed, ct);
         }
 
         // Signing in "to" this scheme makes it answer with the API's tokens (ApiTokens).
@@ -138,6 +129,25 @@ public static class AccountsApi
             return TypedResults.Empty;
         }
         return failed;
+    }
+
+    /// <summary>
+    /// A staff account of a practice that requires two-factor sign-in, without it set up: the API cannot enrol
+    /// anyone, so a right password gets a 403 that says where to go, a wrong one the same answer as always.
+    /// </summary>
+    private static async Task<ProblemHttpResult> RefuseUnenrolledAsync(AppUser unenrolled, LoginRequest request,
+        SignInManager<AppUser> signIn, IAuditLog audit, DummyPasswordCheck dummy, ProblemHttpResult failed, CancellationToken ct)
+    {
+        var check = await signIn.CheckPasswordSignInAsync(unenrolled, request.Password!, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            dummy.Run(request.Password);
+        }
+        await audit.RecordSignInAsync(request.Email!, succeeded: false, check.Succeeded ? "TwoFactorNotSetUp" : "WrongPassword", ct);
+        return check.Succeeded
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: "Your practice requires two-factor sign-in. Set it up in the web app first, then sign in here.")
+            : failed;
     }
 
     private static async Task<Results<Ok<ApiTokenResponse>, ValidationProblem, ProblemHttpResult>> Refresh(

@@ -109,6 +109,6 @@ public static class AuditSearch
                 r.UserId?.ToString(), r.Action, r.EntityType, r.EntityId?.ToString(), string.Join(' ', r.ClientIds), r.IpAddress, r.Detail,
             ], ct);
         }
-        await csv.FlushAsync();
+        await csv.FlushAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Handouts;
@@ -165,7 +166,7 @@ public static class AuditWords
         {
             "True" or "true" => $"{name}: yes",
             "False" or "false" => $"{name}: no",
-            _ when key == "bytes" && long.TryParse(value, out var bytes) => $"size: {Math.Max(1, bytes / 1024)} KB",
+            _ when key == "bytes" && long.TryParse(value, CultureInfo.InvariantCulture, out var bytes) => $"size: {Math.Max(1, bytes / 1024)} KB",
             _ when Guid.TryParse(value, out var id) => $"{name}: {nameOf(id) ?? "a record no longer here"}",
             _ => $"{name}: {value}",
         };

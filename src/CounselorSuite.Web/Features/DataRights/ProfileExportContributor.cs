@@ -1,3 +1,4 @@
+using System.Globalization;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ internal sealed class ProfileExportContributor(AppDbContext db) : IClientDataExp
         {
             user.Id, user.DisplayName, user.Email, user.UserName, user.CreatedAt, user.TwoFactorEnabled,
             user.TimeZone, profile?.RemindersEnabled,
-            QuietHoursStart = profile?.QuietHoursStart.ToString("HH:mm"), QuietHoursEnd = profile?.QuietHoursEnd.ToString("HH:mm"),
+            QuietHoursStart = profile?.QuietHoursStart.ToString("HH:mm", CultureInfo.InvariantCulture), QuietHoursEnd = profile?.QuietHoursEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
         });
 
         var cases = await db.CaseClients.AsNoTracking().Where(cc => cc.ClientId == export.ClientId)

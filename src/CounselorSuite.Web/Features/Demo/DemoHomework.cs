@@ -106,27 +106,7 @@ internal static class DemoHomework
                     {
                         at = now.AddMinutes(-random.Next(30, 600));
                     }
-                    var answers = Answers(version, (week - 1) / (double)Math.Max(weeks - 1, 1), client.GetHashCode());
-                    var submission = new Submission
-                    {
-                        PracticeId = practiceId, Id = Guid.CreateVersion7(at), OccurrenceId = occurrence.Id, AssignmentId = assignment.Id,
-                        CaseId = c.Id, ClientId = client, ExerciseVersionId = version.Id, Answers = AnswerRules.Serialize(answers),
-                        AnswersHash = AnswerRules.Hash(occurrence.Id, answers), Screening = AnswerRules.IsScreening(version, answers), SubmittedAt = at,
-                    };
-                    db.Submissions.Add(submission);
-                    foreach (var answer in answers.Where(a => a.Value is not null))
-                    {
-                        var prompt = version.Prompts.First(p => p.Id == answer.PromptId);
-                        db.ScaleAnswers.Add(new ScaleAnswer
-                        {
-                            PracticeId = practiceId, SubmissionId = submission.Id, PromptId = prompt.Id, ClientId = client, CaseId = c.Id,
-                            Dimension = prompt.Dimension, RawValue = answer.Value!.Value, Min = prompt.Min!.Value, Max = prompt.Max!.Value,
-                            AnsweredAt = at, Screening = version.SafetyScreening || prompt.Safety is not null,
-                        });
-                    }
-                    occurrence.State = OccurrenceState.Submitted;
-                    occurrence.SubmittedAt = at;
-                    occurrence.UpdatedAt = at;
+                    var submission = Submit(c, version, occurrence, at, (week - 1) / (double)Math.Max(weeks - 1, 1));
                     if (sharedBy(client, week) && !submission.Screening)
                     {
                         db.Shares.Add(new Share { PracticeId = practiceId, Id = Guid.CreateVersion7(at), SubmissionId = submission.Id, SharedAt = at.AddMinutes(5) });
@@ -143,6 +123,35 @@ internal static class DemoHomework
                     }
                 }
             }
+        }
+
+        /// <summary>The client's answers to one occurrence, <paramref name="progress"/> of the way from worst to best.</summary>
+        private Submission Submit(Case c, ExerciseVersion version, Occurrence occurrence, DateTimeOffset at, double progress)
+        {
+            var client = occurrence.ClientId;
+            var assignment = occurrence.AssignmentId;
+            var answers = Answers(version, progress, client.GetHashCode());
+            var submission = new Submission
+            {
+                PracticeId = practiceId, Id = Guid.CreateVersion7(at), OccurrenceId = occurrence.Id, AssignmentId = assignment,
+                CaseId = c.Id, ClientId = client, ExerciseVersionId = version.Id, Answers = AnswerRules.Serialize(answers),
+                AnswersHash = AnswerRules.Hash(occurrence.Id, answers), Screening = AnswerRules.IsScreening(version, answers), SubmittedAt = at,
+            };
+            db.Submissions.Add(submission);
+            foreach (var answer in answers.Where(a => a.Value is not null))
+            {
+                var prompt = version.Prompts.First(p => p.Id == answer.PromptId);
+                db.ScaleAnswers.Add(new ScaleAnswer
+                {
+                    PracticeId = practiceId, SubmissionId = submission.Id, PromptId = prompt.Id, ClientId = client, CaseId = c.Id,
+                    Dimension = prompt.Dimension, RawValue = answer.Value!.Value, Min = prompt.Min!.Value, Max = prompt.Max!.Value,
+                    AnsweredAt = at, Screening = version.SafetyScreening || prompt.Safety is not null,
+                });
+            }
+            occurrence.State = OccurrenceState.Submitted;
+            occurrence.SubmittedAt = at;
+            occurrence.UpdatedAt = at;
+            return submission;
         }
 
         /// <summary>Plausible answers: scales rise over the weeks with noise, safety answers are always safe.</summary>

@@ -69,23 +69,7 @@ public static class DemoSeeder
         var tenant = services.GetRequiredService<TenantContext>();
         var accounts = services.GetRequiredService<AccountCreator>();
         var now = clock.GetUtcNow();
-        var practice = new Practice
-        {
-            Id = Guid.CreateVersion7(now),
-            Name = "Harbor Counseling (demo)",
-            CreatedAt = now,
-            TimeZone = "America/Chicago",
-            Locale = "en-US",
-            ContactLine = "Harbor Counseling · 12 Quay Street · +1 555 0100",
-            PortalName = "Harbor portal",
-            PortalFooter = "Questions about an appointment? Call +1 555 0100.",
-            HelpResources = """
-                - **Emergency:** call your local emergency number.
-                - **Domestic abuse helpline (24/7):** +1 555 0199, free and confidential.
-                - **Text support line:** text HOME to 555 0142.
-                - **Your counselor:** use the contact details on your last handout.
-                """,
-        };
+        var practice = DemoPractice(now);
         tenant.Set(practice.Id);
         await using var transaction = await db.Database.BeginNestedTransactionAsync(ct);
         db.Practices.Add(practice);
@@ -128,6 +112,26 @@ public static class DemoSeeder
             db.Cases.Add(c);
         }
     }
+
+    /// <summary>A practice in Chicago, with the contact line, portal words and help resources a real one would set.</summary>
+    private static Practice DemoPractice(DateTimeOffset now) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = "Harbor Counseling (demo)",
+            CreatedAt = now,
+            TimeZone = "America/Chicago",
+            Locale = "en-US",
+            ContactLine = "Harbor Counseling · 12 Quay Street · +1 555 0100",
+            PortalName = "Harbor portal",
+            PortalFooter = "Questions about an appointment? Call +1 555 0100.",
+            HelpResources = """
+                - **Emergency:** call your local emergency number.
+                - **Domestic abuse helpline (24/7):** +1 555 0199, free and confidential.
+                - **Text support line:** text HOME to 555 0142.
+                - **Your counselor:** use the contact details on your last handout.
+                """,
+        };
 
     private static void PrintAccounts()
     {

@@ -54,6 +54,16 @@ internal static class DemoSessions
         Book(cases["Jordan L."], today.AddDays(-5).AddHours(10), SessionStatus.NoShow);
         Book(cases["Casey M."], today.AddDays(3).AddHours(13), SessionStatus.Scheduled, "Video call");
 
+        AddSignedNote(db, protector, audit, sam, now, couple, last);
+        await db.SaveChangesAsync(ct);
+
+        await AttachHandoutAsync(services, db, sam, couple.Id, next.Id, ct);
+    }
+
+    /// <summary>A signed DAP note of the couple's last session, with an addendum, as a counselor would leave it.</summary>
+    private static void AddSignedNote(AppDbContext db, NoteProtector protector, IAuditLog audit, Guid sam, DateTimeOffset now, Case couple, Session last)
+    {
+        var practiceId = db.CurrentPracticeId;
         var body = new Dictionary<string, string>
         {
             ["data"] = "Both partners attended. Riley described feeling unheard when money decisions are made; Quinn agreed to try the weekly decision meeting.",
@@ -76,9 +86,6 @@ internal static class DemoSessions
         audit.Add(new AuditEntry(AuditActions.NoteCreated, "Note", note.Id, clients) { ActorId = sam, Detail = "demo data" });
         audit.Add(new AuditEntry(AuditActions.NoteSigned, "Note", note.Id, clients) { ActorId = sam, Detail = "demo data" });
         audit.Add(new AuditEntry(AuditActions.NoteAddendumAdded, "Note", note.Id, clients) { ActorId = sam, Detail = "demo data" });
-        await db.SaveChangesAsync(ct);
-
-        await AttachHandoutAsync(services, db, sam, couple.Id, next.Id, ct);
     }
 
     /// <summary>

@@ -143,6 +143,6 @@ public sealed partial class ExerciseLibrary
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FileKey();
 }

@@ -57,74 +57,91 @@ public static class ExerciseQueries
         Guid Id, int Version, string Title, ExerciseTheme Theme, string Summary, ExerciseSuitability Suitability, bool Joint,
         int? EstimatedMinutes, string[] Dimensions, string? BuiltInKey, bool Archived, bool SafetyScreening, DateTimeOffset UpdatedAt);
 
+    /// <summary>An exercise with its current version; a class with setters, so EF Core can go on composing over it.</summary>
+    private sealed class Current
+    {
+        public Exercise E { get; init; } = null!;
+        public ExerciseVersion V { get; init; } = null!;
+    }
+
     public static async Task<Page<ExerciseListItem>> ListAsync(AppDbContext db, ExerciseFilter filter, int skip, int take, CancellationToken ct)
+    {
+        var search = filter.Search?.Trim();
+        var query = Filtered(db, filter, search);
+        var total = await query.CountAsync(ct);
+        var rows = await Ordered(query, search).Skip(skip).Take(take).ToListAsync(ct);
+        var items = rows.Select(r => new ExerciseListItem(r.Id, r.Version, r.Title, r.Theme.ToString(), r.Summary,
+            r.Suitability.ToString(), r.Joint, r.EstimatedMinutes, r.Dimensions, r.BuiltInKey is not null, r.Archived,
+            r.SafetyScreening, r.UpdatedAt)).ToList();
+        return new Page<ExerciseListItem>(items, total);
+    }
+
+    private static IQueryable<Current> Filtered(AppDbContext db, ExerciseFilter filter, string? search)
     {
         var query =
             from e in db.Exercises.AsNoTracking()
             join v in db.ExerciseVersions.AsNoTracking()
                 on new { P = e.PracticeId, I = e.Id, V = e.CurrentVersion } equals new { P = v.PracticeId, I = v.ExerciseId, V = v.Version }
-            select new { e, v };
+            select new Current { E = e, V = v };
 
         // Progress: the hidden exercises that carry measures' items are assigned as measures, never from the library.
-        query = query.Where(x => !db.MeasureForms.Any(f => f.ExerciseId == x.e.Id));
+        query = query.Where(x => !db.MeasureForms.Any(f => f.ExerciseId == x.E.Id));
         if (!filter.IncludeArchived)
         {
-            query = query.Where(x => !x.e.IsArchived);
+            query = query.Where(x => !x.E.IsArchived);
         }
         if (filter.BuiltIn is { } builtIn)
         {
-            query = builtIn ? query.Where(x => x.e.BuiltInKey != null) : query.Where(x => x.e.BuiltInKey == null);
+            query = builtIn ? query.Where(x => x.E.BuiltInKey != null) : query.Where(x => x.E.BuiltInKey == null);
         }
         if (filter.Theme is { } theme)
         {
-            query = query.Where(x => x.v.Theme == theme);
+            query = query.Where(x => x.V.Theme == theme);
         }
         if (filter.Dimension is { } dimension)
         {
             var name = dimension.ToString();
-            query = query.Where(x => x.v.Dimensions.Contains(name));
+            query = query.Where(x => x.V.Dimensions.Contains(name));
         }
         if (filter.Suitability is { } suits)
         {
             query = suits == ExerciseSuitability.Either
-                ? query.Where(x => x.v.Suitability == ExerciseSuitability.Either)
-                : query.Where(x => x.v.Suitability == suits || x.v.Suitability == ExerciseSuitability.Either);
+                ? query.Where(x => x.V.Suitability == ExerciseSuitability.Either)
+                : query.Where(x => x.V.Suitability == suits || x.V.Suitability == ExerciseSuitability.Either);
         }
 
-        var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            query = query.Where(x => x.v.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", search)));
+            query = query.Where(x => x.V.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", search)));
         }
-        var total = await query.CountAsync(ct);
+        return query;
+    }
+
+    private static IQueryable<Row> Ordered(IQueryable<Current> query, string? search)
+    {
         IQueryable<Row> ordered;
         if (!string.IsNullOrEmpty(search))
         {
             ordered = query
-                .OrderByDescending(x => x.v.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", search)))
-                .ThenBy(x => x.v.Title).ThenBy(x => x.e.Id)
-                .Select(x => new Row(x.e.Id, x.v.Version, x.v.Title, x.v.Theme, x.v.Summary, x.v.Suitability, x.v.Joint,
-                    x.v.EstimatedMinutes, x.v.Dimensions, x.e.BuiltInKey, x.e.IsArchived, x.v.SafetyScreening, x.e.UpdatedAt));
+                .OrderByDescending(x => x.V.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", search)))
+                .ThenBy(x => x.V.Title).ThenBy(x => x.E.Id)
+                .Select(x => new Row(x.E.Id, x.V.Version, x.V.Title, x.V.Theme, x.V.Summary, x.V.Suitability, x.V.Joint,
+                    x.V.EstimatedMinutes, x.V.Dimensions, x.E.BuiltInKey, x.E.IsArchived, x.V.SafetyScreening, x.E.UpdatedAt));
         }
         else
         {
             // The themes in the domain's order, the practice's own exercises before the built-ins, then by title.
             ordered = query
-                .OrderBy(x => x.v.Theme == ExerciseTheme.SeeingPower ? 0
-                    : x.v.Theme == ExerciseTheme.Consent ? 1
-                    : x.v.Theme == ExerciseTheme.NonCooperation ? 2
-                    : x.v.Theme == ExerciseTheme.TrustSmallActs ? 3 : 4)
-                .ThenBy(x => x.e.BuiltInKey != null)
-                .ThenBy(x => x.v.Title).ThenBy(x => x.e.Id)
-                .Select(x => new Row(x.e.Id, x.v.Version, x.v.Title, x.v.Theme, x.v.Summary, x.v.Suitability, x.v.Joint,
-                    x.v.EstimatedMinutes, x.v.Dimensions, x.e.BuiltInKey, x.e.IsArchived, x.v.SafetyScreening, x.e.UpdatedAt));
+                .OrderBy(x => x.V.Theme == ExerciseTheme.SeeingPower ? 0
+                    : x.V.Theme == ExerciseTheme.Consent ? 1
+                    : x.V.Theme == ExerciseTheme.NonCooperation ? 2
+                    : x.V.Theme == ExerciseTheme.TrustSmallActs ? 3 : 4)
+                .ThenBy(x => x.E.BuiltInKey != null)
+                .ThenBy(x => x.V.Title).ThenBy(x => x.E.Id)
+                .Select(x => new Row(x.E.Id, x.V.Version, x.V.Title, x.V.Theme, x.V.Summary, x.V.Suitability, x.V.Joint,
+                    x.V.EstimatedMinutes, x.V.Dimensions, x.E.BuiltInKey, x.E.IsArchived, x.V.SafetyScreening, x.E.UpdatedAt));
         }
-
-        var rows = await ordered.Skip(skip).Take(take).ToListAsync(ct);
-        var items = rows.Select(r => new ExerciseListItem(r.Id, r.Version, r.Title, r.Theme.ToString(), r.Summary,
-            r.Suitability.ToString(), r.Joint, r.EstimatedMinutes, r.Dimensions, r.BuiltInKey is not null, r.Archived,
-            r.SafetyScreening, r.UpdatedAt)).ToList();
-        return new Page<ExerciseListItem>(items, total);
+        return ordered;
     }
 
     /// <summary>The exercise at <paramref name="version"/> (the current one when null), or null when not in this practice.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Content;
@@ -167,7 +168,7 @@ public static class ExercisesApi
         {
             value = value[2..];
         }
-        return int.TryParse(value.Trim('"'), out var version) && version > 0 ? version : null;
+        return int.TryParse(value.Trim('"'), CultureInfo.InvariantCulture, out var version) && version > 0 ? version : null;
     }
 
     private static async Task<Results<Created<ExerciseDetail>, NotFound>> Copy(

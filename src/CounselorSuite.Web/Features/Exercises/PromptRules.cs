@@ -235,6 +235,6 @@ internal static partial class PromptRules
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : Clean(value);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PromptKey();
 }

@@ -38,7 +38,7 @@ public static partial class DiscreetWords
         return words.FirstOrDefault(word => flat.Contains(Spaces().Replace(word, " "), StringComparison.OrdinalIgnoreCase));
     }
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Spaces();
 
     /// <summary>Every piece of text a handout's blocks would print.</summary>

@@ -69,6 +69,6 @@ public static partial class HandoutProgressPage
     public static string? Neutral(string? text) => text is null ? null : YourCounselor().Replace(text, match =>
         char.IsUpper(match.Value[0]) ? "The person you meet with" : "the person you meet with");
 
-    [GeneratedRegex(@"\b[Yy]our (counsel+or|therapist)\b")]
+    [GeneratedRegex(@"\b[Yy]our (counsel+or|therapist)\b", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex YourCounselor();
 }

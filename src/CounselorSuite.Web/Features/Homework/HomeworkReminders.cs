@@ -36,17 +36,7 @@ public sealed class HomeworkReminders(
             throw new InvalidOperationException("The reminder job runs only with its practice restored.");
         }
         var now = clock.GetUtcNow();
-        var oldest = now - OverdueWindow;
-        var until = now + DueSoonWindow;
-        var candidates = await (
-                from o in db.Occurrences.AsNoTracking()
-                join a in db.Assignments.AsNoTracking() on o.AssignmentId equals a.Id
-                where (o.State == OccurrenceState.Assigned || o.State == OccurrenceState.InProgress)
-                    && o.DueAt != null && o.DueAt > oldest && o.DueAt <= until && o.AvailableAt <= now
-                    && a.Status == AssignmentStatus.Active
-                    && db.CaseClients.Any(cc => cc.CaseId == o.CaseId && cc.ClientId == o.ClientId)
-                select new { o.Id, o.ClientId, DueAt = o.DueAt!.Value, Assignment = a })
-            .ToListAsync(ct);
+        var candidates = await CandidatesAsync(now, ct);
         if (candidates.Count == 0)
         {
             return 0;
@@ -96,6 +86,24 @@ public sealed class HomeworkReminders(
             logger.LogInformation("Sent {Count} homework reminders", count);
         }
         return count;
+    }
+
+    private sealed record Candidate(Guid Id, Guid ClientId, DateTimeOffset DueAt, Assignment Assignment);
+
+    /// <summary>Open work of active assignments, due within the coming day or overdue for less than a week, of clients still on the case.</summary>
+    private Task<List<Candidate>> CandidatesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var oldest = now - OverdueWindow;
+        var until = now + DueSoonWindow;
+        return (
+                from o in db.Occurrences.AsNoTracking()
+                join a in db.Assignments.AsNoTracking() on o.AssignmentId equals a.Id
+                where (o.State == OccurrenceState.Assigned || o.State == OccurrenceState.InProgress)
+                    && o.DueAt != null && o.DueAt > oldest && o.DueAt <= until && o.AvailableAt <= now
+                    && a.Status == AssignmentStatus.Active
+                    && db.CaseClients.Any(cc => cc.CaseId == o.CaseId && cc.ClientId == o.ClientId)
+                select new Candidate(o.Id, o.ClientId, o.DueAt!.Value, a))
+            .ToListAsync(ct);
     }
 
     /// <summary>Whether <paramref name="now"/> falls in the client's quiet hours, read in their own time zone.</summary>

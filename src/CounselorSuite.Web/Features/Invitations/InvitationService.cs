@@ -29,7 +29,7 @@ public sealed partial class InvitationService(
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{3,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9._-]{3,64}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UserNamePattern();
 
     public async Task<InviteOutcome> InviteAsync(ClaimsPrincipal inviter, InviteCommand command, string requestBaseUrl, CancellationToken ct)
@@ -192,8 +192,11 @@ public sealed partial class InvitationService(
         {
             return false;
         }
+        // ToUpper runs in PostgreSQL as upper(), the same folding as the stored normalized user names.
+#pragma warning disable CA1304, CA1311, CA1862, MA0011
         var pending = await db.Invitations.AnyAsync(i => i.UserName != null && i.UserName.ToUpper() == normalized
             && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct);
+#pragma warning restore CA1304, CA1311, CA1862, MA0011
         return !pending;
     }
 

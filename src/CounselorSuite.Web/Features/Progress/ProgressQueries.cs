@@ -259,6 +259,23 @@ public static class ProgressQueries
                 && s.Attendees.Any(x => all.Contains(x.ClientId)))
             .OrderBy(s => s.StartsAt).Select(s => s.StartsAt).ToListAsync(ct);
 
+        var measures = await MeasuresAsync(db, results, ct);
+        foreach (var (submission, title) in results.Where(r => measures.ContainsKey((r.MeasureKey, r.MeasureVersion)) && sources.ContainsKey(r.SubmissionId))
+            .Select(r => (r.SubmissionId, measures[(r.MeasureKey, r.MeasureVersion)].Title)))
+        {
+            sources[submission] = title;
+        }
+
+        return new ProgressData
+        {
+            Subjects = subjects, Answers = answers, Weeks = weeks, Detail = detail, Results = results, Adherence = adherence, Sessions = sessions,
+            Sources = sources, Measures = measures, From = from, To = to, WeekRule = rule,
+        };
+    }
+
+    /// <summary>The definitions the results were scored with: built-in ones from code, imported ones from the practice's library.</summary>
+    private static async Task<Dictionary<(string, int), MeasureDefinition>> MeasuresAsync(AppDbContext db, IReadOnlyList<ResultRow> results, CancellationToken ct)
+    {
         var measures = new Dictionary<(string, int), MeasureDefinition>();
         var keys = results.Select(r => (r.MeasureKey, r.MeasureVersion)).Distinct().ToList();
         foreach (var (key, version) in keys)
@@ -280,17 +297,7 @@ public static class ProgressQueries
                 }
             }
         }
-        foreach (var (submission, title) in results.Where(r => measures.ContainsKey((r.MeasureKey, r.MeasureVersion)) && sources.ContainsKey(r.SubmissionId))
-            .Select(r => (r.SubmissionId, measures[(r.MeasureKey, r.MeasureVersion)].Title)))
-        {
-            sources[submission] = title;
-        }
-
-        return new ProgressData
-        {
-            Subjects = subjects, Answers = answers, Weeks = weeks, Detail = detail, Results = results, Adherence = adherence, Sessions = sessions,
-            Sources = sources, Measures = measures, From = from, To = to, WeekRule = rule,
-        };
+        return measures;
     }
 
     /// <summary>

@@ -81,6 +81,10 @@ public sealed record ProgressResponse(
 /// <summary>Turns loaded progress data into the API's answer, the export, and the numbers pages show.</summary>
 public static class ProgressReport
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    private static readonly JsonSerializerOptions IndentedWebJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     /// <summary>The API's zone: its weeks are ISO weeks in UTC (<see cref="WeekRule.Utc"/>); pages count in the reader's.</summary>
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.Utc;
 
@@ -192,13 +196,13 @@ public static class ProgressReport
                     a.Max.ToString(CultureInfo.InvariantCulture),
                 ], ct);
             }
-            await csv.FlushAsync();
+            await csv.FlushAsync(ct);
         }
         return output.ToArray();
     }
 
     public static byte[] Json(ProgressResponse response) =>
-        JsonSerializer.SerializeToUtf8Bytes(response, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        JsonSerializer.SerializeToUtf8Bytes(response, IndentedWebJson);
 
     /// <summary>A neutral file name: nothing in it says what the file is about.</summary>
     public static string FileName(DateTimeOffset now, string extension) =>
@@ -208,7 +212,7 @@ public static class ProgressReport
     public static string Number(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
     private static IReadOnlyList<SubscaleValue> Subscales(string json) =>
-        JsonSerializer.Deserialize<List<SubscaleValue>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        JsonSerializer.Deserialize<List<SubscaleValue>>(json, WebJson) ?? [];
 
     private static double Round(double value) => Math.Round(value, 1);
 

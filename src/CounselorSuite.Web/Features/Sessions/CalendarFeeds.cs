@@ -88,18 +88,7 @@ public sealed class CalendarFeedService(AppDbContext db, TenantContext tenant, I
     /// <summary>The feed's iCalendar text, or null when the token matches no feed.</summary>
     public async Task<string?> RenderAsync(string token, CancellationToken ct)
     {
-        if (token.Length is < 52 or > 120 || !Guid.TryParseExact(token[..32], "N", out var practiceId))
-        {
-            return null;
-        }
-        if (tenant.HasPractice && tenant.PracticeId != practiceId)
-        {
-            // A browser signed in to one practice opening another practice's link: not found, as for anyone.
-            return null;
-        }
-        tenant.Set(practiceId);
-        var hash = Hash(token[32..]);
-        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash, ct);
+        var feed = await FeedOfAsync(token, ct);
         if (feed is null)
         {
             return null;
@@ -155,6 +144,23 @@ public sealed class CalendarFeedService(AppDbContext db, TenantContext tenant, I
             ActorId = feed.CounselorId,
         }, ct);
         return new CalendarSerializer().SerializeToString(calendar);
+    }
+
+    /// <summary>The feed a link's token opens, with its practice bound; null for a token of no feed.</summary>
+    private async Task<CalendarFeed?> FeedOfAsync(string token, CancellationToken ct)
+    {
+        if (token.Length is < 52 or > 120 || !Guid.TryParseExact(token[..32], "N", out var practiceId))
+        {
+            return null;
+        }
+        if (tenant.HasPractice && tenant.PracticeId != practiceId)
+        {
+            // A browser signed in to one practice opening another practice's link: not found, as for anyone.
+            return null;
+        }
+        tenant.Set(practiceId);
+        var hash = Hash(token[32..]);
+        return await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash, ct);
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

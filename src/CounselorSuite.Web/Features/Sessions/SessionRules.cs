@@ -32,6 +32,33 @@ public static class SessionRules
     public static (ValidSession? Session, FieldErrors Errors) Validate(SessionRequest request, IReadOnlyCollection<Guid> caseClients, DateTimeOffset now)
     {
         var errors = new FieldErrors();
+        var (startsAt, duration) = CheckTimes(request, now, errors);
+
+        var location = string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim();
+        if (location is { Length: > 200 })
+        {
+            errors.Add("location", "Location must be at most 200 characters.");
+        }
+        var videoLink = string.IsNullOrWhiteSpace(request.VideoLink) ? null : request.VideoLink.Trim();
+        if (videoLink is not null && (videoLink.Length > 500
+            || !Uri.TryCreate(videoLink, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add("videoLink", "Video link must be an https:// address of at most 500 characters.");
+        }
+
+        var clients = request.ClientIds is null || request.ClientIds.Count == 0
+            ? caseClients.ToList()
+            : request.ClientIds.Distinct().ToList();
+        if (request.ClientIds is { Count: > 0 } && clients.Any(c => !caseClients.Contains(c)))
+        {
+            errors.Add("clientIds", "Every attendee must be a client of this case.");
+        }
+        return errors.Any ? (null, errors) : (new ValidSession(startsAt, duration!.Value, location, videoLink, clients), errors);
+    }
+
+    /// <summary>The start and the duration (given, or from an end time), each checked; errors go into <paramref name="errors"/>.</summary>
+    private static (DateTimeOffset StartsAt, int? Duration) CheckTimes(SessionRequest request, DateTimeOffset now, FieldErrors errors)
+    {
         var duration = request.DurationMinutes;
         if (request.StartsAt is not { } startsAt)
         {
@@ -74,27 +101,7 @@ public static class SessionRules
         {
             errors.Add("durationMinutes", "A session can last at most 12 hours.");
         }
-
-        var location = string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim();
-        if (location is { Length: > 200 })
-        {
-            errors.Add("location", "Location must be at most 200 characters.");
-        }
-        var videoLink = string.IsNullOrWhiteSpace(request.VideoLink) ? null : request.VideoLink.Trim();
-        if (videoLink is not null && (videoLink.Length > 500
-            || !Uri.TryCreate(videoLink, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
-        {
-            errors.Add("videoLink", "Video link must be an https:// address of at most 500 characters.");
-        }
-
-        var clients = request.ClientIds is null || request.ClientIds.Count == 0
-            ? caseClients.ToList()
-            : request.ClientIds.Distinct().ToList();
-        if (request.ClientIds is { Count: > 0 } && clients.Any(c => !caseClients.Contains(c)))
-        {
-            errors.Add("clientIds", "Every attendee must be a client of this case.");
-        }
-        return errors.Any ? (null, errors) : (new ValidSession(startsAt, duration!.Value, location, videoLink, clients), errors);
+        return (startsAt, duration);
     }
 
     /// <summary>

@@ -122,6 +122,42 @@ public sealed class SessionService(AppDbContext db, IAuditLog audit, TimeProvide
     public async Task<SessionOutcome> ChangeStatusAsync(ClaimsPrincipal user, Guid sessionId, StatusChange change, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        var (status, canceller) = Read(change, errors);
+        var session = await Managed(user).Include(s => s.Attendees).FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return new SessionOutcome.NotFound();
+        }
+        if (errors.Any)
+        {
+            return new SessionOutcome.Invalid(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var from = session.Status;
+        if (Refusal(session, status, canceller, now) is { } refusal)
+        {
+            return new SessionOutcome.Refused(refusal);
+        }
+        if (from == status)
+        {
+            return new SessionOutcome.Done(ToResponse(session));
+        }
+
+        session.Status = status;
+        session.CancelledBy = canceller;
+        session.CancelledAt = status == SessionStatus.Cancelled ? now : null;
+        session.UpdatedAt = now;
+        audit.Add(new AuditEntry(AuditActions.SessionStatusChanged, "Session", session.Id, session.Attendees.Select(a => a.ClientId).ToList())
+        {
+            Detail = $"{from}→{status}",
+        });
+        await db.SaveChangesAsync(ct);
+        return new SessionOutcome.Done(ToResponse(session));
+    }
+
+    private static (SessionStatus Status, SessionCanceller? Canceller) Read(StatusChange change, FieldErrors errors)
+    {
         if (!ExerciseVocabulary.TryParseName<SessionStatus>(change.Status, out var status))
         {
             errors.Add("status", "Status must be Scheduled, Attended, Cancelled or NoShow.");
@@ -142,17 +178,12 @@ public sealed class SessionService(AppDbContext db, IAuditLog audit, TimeProvide
         {
             errors.Add("cancelledBy", "Only a cancellation has a canceller.");
         }
-        var session = await Managed(user).Include(s => s.Attendees).FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null)
-        {
-            return new SessionOutcome.NotFound();
-        }
-        if (errors.Any)
-        {
-            return new SessionOutcome.Invalid(errors);
-        }
+        return (status, canceller);
+    }
 
-        var now = clock.GetUtcNow();
+    /// <summary>Why the session cannot go from its status to <paramref name="status"/>; null when it can (or already is there).</summary>
+    private static string? Refusal(Session session, SessionStatus status, SessionCanceller? canceller, DateTimeOffset now)
+    {
         var from = session.Status;
         var allowed = (from, status) switch
         {
@@ -164,26 +195,12 @@ public sealed class SessionService(AppDbContext db, IAuditLog audit, TimeProvide
         };
         if (!allowed)
         {
-            return new SessionOutcome.Refused($"A session that is {from} cannot become {status}.");
+            return $"A session that is {from} cannot become {status}.";
         }
         if (status is SessionStatus.Attended or SessionStatus.NoShow && session.StartsAt > now)
         {
-            return new SessionOutcome.Refused("A session that has not started yet cannot be marked attended or missed.");
+            return "A session that has not started yet cannot be marked attended or missed.";
         }
-        if (from == status)
-        {
-            return new SessionOutcome.Done(ToResponse(session));
-        }
-
-        session.Status = status;
-        session.CancelledBy = canceller;
-        session.CancelledAt = status == SessionStatus.Cancelled ? now : null;
-        session.UpdatedAt = now;
-        audit.Add(new AuditEntry(AuditActions.SessionStatusChanged, "Session", session.Id, session.Attendees.Select(a => a.ClientId).ToList())
-        {
-            Detail = $"{from}→{status}",
-        });
-        await db.SaveChangesAsync(ct);
-        return new SessionOutcome.Done(ToResponse(session));
+        return null;
     }
 }

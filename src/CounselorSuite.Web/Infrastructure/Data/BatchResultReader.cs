@@ -36,11 +36,16 @@ internal sealed class BatchResultReader(NpgsqlDataReader inner) : DbDataReader
         return Task.CompletedTask;
     }
 
-    protected override void Dispose(bool disposing) => _closed = true;
+    protected override void Dispose(bool disposing)
+    {
+        _closed = true;
+        base.Dispose(disposing);
+    }
+
     public override ValueTask DisposeAsync()
     {
         _closed = true;
-        return ValueTask.CompletedTask;
+        return base.DisposeAsync();
     }
 
     public override bool GetBoolean(int ordinal) => inner.GetBoolean(ordinal);

@@ -22,6 +22,8 @@ public sealed class Batched<T>
 
     public bool HasValue => _done;
 
+    // CA1000: Batched<T>.From(...) and .Of(x) name the result type where the query would have.
+#pragma warning disable CA1000
     /// <summary>
     /// A result made from other results of the batch (rows of several queries into one page's model): made when
     /// first read, after the batch was sent.
@@ -37,6 +39,7 @@ public sealed class Batched<T>
 
     /// <summary>A result known without asking (the query is not needed in this case).</summary>
     public static Batched<T> Of(T value)
+#pragma warning restore CA1000
     {
         var known = new Batched<T>();
         known.Set(value);
@@ -144,7 +147,9 @@ public sealed class QueryBatch(AppDbContext db)
 /// Hands EF Core the batch's result set for the query it is about to send, instead of sending it. A query the
 /// batch does not expect (its SQL differs) lets go of the batch's results first, then runs on its own.
 /// </summary>
+#pragma warning disable CA1001 // The reader it serves from belongs to the batch's own `using`; this only borrows it.
 public sealed class BatchedReaders : DbCommandInterceptor
+#pragma warning restore CA1001
 {
     private Serving? _serving;
 

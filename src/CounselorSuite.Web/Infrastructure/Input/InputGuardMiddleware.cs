@@ -13,7 +13,7 @@ public sealed class InputGuardMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             // Pages are checked by InputGuardPageFilter; this only makes sure it gets to read the form.
             LenientFormFeature.Install(context);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
@@ -98,7 +99,7 @@ public sealed class InputGuardPageFilter : IAsyncPageFilter
                 return;
             }
             current = property.GetValue(current);
-            if (bracket >= 0 && current is IList list && int.TryParse(part[(bracket + 1)..].TrimEnd(']'), out var index) && index < list.Count)
+            if (bracket >= 0 && current is IList list && int.TryParse(part[(bracket + 1)..].TrimEnd(']'), CultureInfo.InvariantCulture, out var index) && index < list.Count)
             {
                 if (i == parts.Length - 1 && list is IList<string?> strings && !strings.IsReadOnly)
                 {

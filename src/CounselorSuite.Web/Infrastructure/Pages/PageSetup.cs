@@ -63,44 +63,45 @@ public static class PageSetup
             .AddPolicy(PageAuth.Admin, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.PracticeAdmin))
             .AddPolicy(PageAuth.Client, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Client));
 
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Events.OnSigningIn = context =>
-            {
-                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                context.Properties.Items[LastActivity] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
-            };
-            o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
-            // A signed-in person without the role gets a 403 page in place, not a redirect that hides
-            // the status from the browser and from tests.
-            // (The defaults stay in charge of API endpoints, which get a bare 401 or 403.)
-            var defaultDenied = o.Events.OnRedirectToAccessDenied;
-            o.Events.OnRedirectToAccessDenied = context =>
-            {
-                if (context.Request.Path.StartsWithSegments("/api"))
-                {
-                    return defaultDenied(context);
-                }
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-            var defaultLogin = o.Events.OnRedirectToLogin;
-            o.Events.OnRedirectToLogin = context =>
-            {
-                // After an inactivity sign-out the next page is a neutral one, without a return URL
-                // that would name where the client was.
-                if (context.HttpContext.Items.ContainsKey(IdleSignOut) && !context.Request.Path.StartsWithSegments("/api"))
-                {
-                    context.Response.Redirect(SignedOutPath);
-                    return Task.CompletedTask;
-                }
-                return defaultLogin(context);
-            };
-        });
-
+        services.ConfigureApplicationCookie(ConfigureCookieEvents);
         services.AddScoped<PracticeLook>();
         return services;
+    }
+
+    private static void ConfigureCookieEvents(CookieAuthenticationOptions o)
+    {
+        o.Events.OnSigningIn = context =>
+        {
+            var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+            context.Properties.Items[LastActivity] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        };
+        o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+        // A signed-in person without the role gets a 403 page in place, not a redirect that hides
+        // the status from the browser and from tests.
+        // (The defaults stay in charge of API endpoints, which get a bare 401 or 403.)
+        var defaultDenied = o.Events.OnRedirectToAccessDenied;
+        o.Events.OnRedirectToAccessDenied = context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                return defaultDenied(context);
+            }
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+        var defaultLogin = o.Events.OnRedirectToLogin;
+        o.Events.OnRedirectToLogin = context =>
+        {
+            // After an inactivity sign-out the next page is a neutral one, without a return URL
+            // that would name where the client was.
+            if (context.HttpContext.Items.ContainsKey(IdleSignOut) && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Redirect(SignedOutPath);
+                return Task.CompletedTask;
+            }
+            return defaultLogin(context);
+        };
     }
 
     /// <summary>
@@ -161,8 +162,8 @@ public static class PageSetup
     /// </summary>
     public static WebApplication UseAppStatusCodePages(this WebApplication app)
     {
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         return app;
     }
 

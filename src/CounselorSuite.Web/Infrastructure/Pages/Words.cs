@@ -13,7 +13,11 @@ namespace CounselorSuite.Web.Infrastructure.Pages;
 /// </summary>
 public static partial class Words
 {
-    public static string Display(this Enum value) => value switch
+    public static string Display(this Enum value) =>
+        CaseWords(value) ?? HomeworkWords(value) ?? ContentWords(value) ?? Spaced(value.ToString());
+
+    /// <summary>Sessions, cases, notes and the documents made for them.</summary>
+    private static string? CaseWords(Enum value) => value switch
     {
         SessionStatus s => s switch
         {
@@ -55,6 +59,20 @@ public static partial class Words
             ConfidentialityAgreement.FullConfidentiality => "Full confidentiality",
             _ => "Not recorded yet",
         },
+        HandoutPaper p => p == HandoutPaper.A4 ? "A4" : "US Letter",
+        NoteTemplate t => t switch
+        {
+            NoteTemplate.DAP => "DAP",
+            NoteTemplate.SOAP => "SOAP",
+            _ => "Free text",
+        },
+        NoteState s => s == NoteState.Draft ? "Draft" : "Signed",
+        _ => null,
+    };
+
+    /// <summary>Homework: assignments, their occurrences, reminders and safety alerts.</summary>
+    private static string? HomeworkWords(Enum value) => value switch
+    {
         RecurrenceEvery r => r == RecurrenceEvery.Day ? "day" : "week",
         AssignmentKind k => k == AssignmentKind.Measure ? "Questionnaire" : "Exercise",
         AssignmentStatus s => s switch
@@ -76,6 +94,12 @@ public static partial class Words
         SafetyAlertStatus s => s == SafetyAlertStatus.Open ? "Open" : "Resolved",
         SafetyAlertSource s => s == SafetyAlertSource.Draft ? "a saved draft" : "a sent answer",
         ReminderKind r => r == ReminderKind.DueSoon ? "Due soon" : "Overdue",
+        _ => null,
+    };
+
+    /// <summary>What exercises and questionnaires are about, and how they ask.</summary>
+    private static string? ContentWords(Enum value) => value switch
+    {
         ExerciseTheme t => t.DisplayName(),
         ExerciseSuitability s => s.DisplayName(),
         ProgressDimension d => d.DisplayName(),
@@ -87,16 +111,8 @@ public static partial class Words
             PromptKind.YesNo => "Yes or no",
             _ => "Choice (one)",
         },
-        HandoutPaper p => p == HandoutPaper.A4 ? "A4" : "US Letter",
-        NoteTemplate t => t switch
-        {
-            NoteTemplate.DAP => "DAP",
-            NoteTemplate.SOAP => "SOAP",
-            _ => "Free text",
-        },
-        NoteState s => s == NoteState.Draft ? "Draft" : "Signed",
         Features.Progress.Measures.ScoreMethod m => m == Features.Progress.Measures.ScoreMethod.Sum ? "Sum of the answers" : "Average of the answers",
-        _ => Spaced(value.ToString()),
+        _ => null,
     };
 
     /// <summary>
@@ -131,10 +147,10 @@ public static partial class Words
     /// <summary>"NoShow" → "No show": the fallback for a name no switch above knows yet.</summary>
     public static string Spaced(string name)
     {
-        var spaced = PascalBoundary().Replace(name, " $1").Trim();
+        var spaced = PascalBoundary().Replace(name, " ${upper}").Trim();
         return spaced.Length <= 1 ? spaced : spaced[0] + spaced[1..].ToLowerInvariant();
     }
 
-    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    [GeneratedRegex("(?<=[a-z0-9])(?<upper>[A-Z])", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PascalBoundary();
 }

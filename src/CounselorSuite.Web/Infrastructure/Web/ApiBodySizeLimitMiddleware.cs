@@ -12,7 +12,7 @@ public sealed class ApiBodySizeLimitMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             if (context.Request.ContentLength > MaxApiBodyBytes)
             {

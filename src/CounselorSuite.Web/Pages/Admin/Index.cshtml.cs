@@ -202,7 +202,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= 500
         && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
 
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HexColour();
 
     /// <summary>WCAG 2 contrast ratio of the colour against white (buttons and the header put white text on it).</summary>

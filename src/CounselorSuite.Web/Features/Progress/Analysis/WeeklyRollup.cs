@@ -26,6 +26,11 @@ public readonly record struct IsoWeek(int Year, int Week, DateOnly FirstDay) : I
 {
     public int CompareTo(IsoWeek other) => FirstDay.CompareTo(other.FirstDay);
 
+    public static bool operator <(IsoWeek left, IsoWeek right) => left.CompareTo(right) < 0;
+    public static bool operator <=(IsoWeek left, IsoWeek right) => left.CompareTo(right) <= 0;
+    public static bool operator >(IsoWeek left, IsoWeek right) => left.CompareTo(right) > 0;
+    public static bool operator >=(IsoWeek left, IsoWeek right) => left.CompareTo(right) >= 0;
+
     public static IsoWeek Of(DateTimeOffset at, TimeZoneInfo zone) => Of(at, new WeekRule(zone, DayOfWeek.Monday));
 
     public static IsoWeek Of(DateTimeOffset at, WeekRule rule)

@@ -120,7 +120,7 @@ public static partial class ChartMarkup
     public static string StylesToAttributes(string svg) => Style().Replace(svg, match =>
     {
         var attributes = new StringBuilder();
-        foreach (var declaration in WebUtility.HtmlDecode(match.Groups[1].Value).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var declaration in WebUtility.HtmlDecode(match.Groups["declarations"].Value).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = declaration.IndexOf(':');
             if (colon <= 0)
@@ -137,15 +137,15 @@ public static partial class ChartMarkup
         return attributes.ToString();
     });
 
-    [GeneratedRegex("^\\s*<polyline points=\"(?<points>[^\"]*)\" (?<attributes>fill=\"none\"[^<>]*?) ?/>\\s*$")]
+    [GeneratedRegex("^\\s*<polyline points=\"(?<points>[^\"]*)\" (?<attributes>fill=\"none\"[^<>]*?) ?/>\\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UnfilledPolyline();
 
-    [GeneratedRegex("(?<=\\s)(?<kind>id)=\"(?<name>[^\"#]+)\"|(?<kind>url)\\(#(?<name>[^)]+)\\)|(?<kind>href|xlink:href)=\"#(?<name>[^\"]+)\"")]
+    [GeneratedRegex("(?<=\\s)(?<kind>id)=\"(?<name>[^\"#]+)\"|(?<kind>url)\\(#(?<name>[^)]+)\\)|(?<kind>href|xlink:href)=\"#(?<name>[^\"]+)\"", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IdOrReference();
 
-    [GeneratedRegex("\\s+style=\"([^\"]*)\"")]
+    [GeneratedRegex("\\s+style=\"(?<declarations>[^\"]*)\"", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Style();
 
-    [GeneratedRegex("^[a-z-]+$")]
+    [GeneratedRegex("^[a-z-]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PropertyName();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using CounselorSuite.Web.Features.Progress.Measures;
@@ -73,8 +74,32 @@ public static class TrendChart
         settings ??= ChartSettings.Default;
         var (points, weekly) = input.PointsAreWeeklyMeans ? (input.Points.OrderBy(p => p.At).ToList(), true) : ChartStyle.Displayed(input.Points, settings);
         var title = input.Title ?? $"{input.Subject} over time";
+        var model = ChartStyle.NewModel(title, Subtitle(input, points.Count, weekly), settings);
+        var times = points.Select(p => ChartStyle.Local(p.At, settings))
+            .Concat(input.SessionDates.Select(d => ChartStyle.Local(d, settings)))
+            .Concat(input.AssignmentStarts.Select(d => ChartStyle.Local(d, settings)))
+            .ToList();
+        model.Axes.Add(ChartStyle.DateAxis(weekly ? "Week" : "Date", times));
+        model.Axes.Add(ChartStyle.ValueAxis(input.Scale));
 
+        AddBands(model, input.Bands, input.Scale);
+        AddMarks(model, input, settings);
+        AddRuns(model, input, ChartStyle.ByScale(points), settings);
+        var changeText = ChangeText(input.LatestChange);
+        if (changeText is not null && points.Count > 0)
+        {
+            AddChange(model, input, points[^1], changeText, settings);
+        }
+        return new ProgressChart(model, new ChartText(Summary(input, points, weekly, changeText, settings), Table(input, points, weekly, settings)));
+    }
+
+    private static string? Subtitle(TrendChartInput input, int pointCount, bool weekly)
+    {
         var notes = new List<string>();
+        if (pointCount == 0)
+        {
+            notes.Add("No ratings yet");
+        }
         if (weekly)
         {
             notes.Add("Weekly averages");
@@ -87,22 +112,12 @@ public static class TrendChart
         {
             notes.Add("dotted lines: new assignments");
         }
-        var runs = ChartStyle.ByScale(points);
-        if (points.Count == 0)
-        {
-            notes.Insert(0, "No ratings yet");
-        }
-        var subtitle = notes.Count == 0 ? null : Capitalise(string.Join("; ", notes));
+        return notes.Count == 0 ? null : Capitalise(string.Join("; ", notes));
+    }
 
-        var model = ChartStyle.NewModel(title, subtitle, settings);
-        var times = points.Select(p => ChartStyle.Local(p.At, settings))
-            .Concat(input.SessionDates.Select(d => ChartStyle.Local(d, settings)))
-            .Concat(input.AssignmentStarts.Select(d => ChartStyle.Local(d, settings)))
-            .ToList();
-        model.Axes.Add(ChartStyle.DateAxis(weekly ? "Week" : "Date", times));
-        model.Axes.Add(ChartStyle.ValueAxis(input.Scale));
-
-        AddBands(model, input.Bands, input.Scale);
+    /// <summary>Solid vertical lines at sessions, dotted ones where an assignment started.</summary>
+    private static void AddMarks(PlotModel model, TrendChartInput input, ChartSettings settings)
+    {
         foreach (var session in input.SessionDates)
         {
             model.Annotations.Add(new LineAnnotation
@@ -119,7 +134,11 @@ public static class TrendChart
                 Color = ChartStyle.Muted, LineStyle = LineStyle.Dot, StrokeThickness = 1.5, Layer = AnnotationLayer.BelowSeries,
             });
         }
+    }
 
+    /// <summary>One line per scale the answers were given on (a changed exercise may have changed its scale).</summary>
+    private static void AddRuns(PlotModel model, TrendChartInput input, IReadOnlyList<(AnswerScale? Scale, IReadOnlyList<ProgressPoint> Points)> runs, ChartSettings settings)
+    {
         if (runs.Count > 1)
         {
             ChartStyle.AddLegend(model);
@@ -140,26 +159,22 @@ public static class TrendChart
             series.Points.AddRange(run.Select(p => new DataPoint(ChartStyle.X(p.At, settings), p.Value)));
             model.Series.Add(series);
         }
+    }
 
-        var changeText = ChangeText(input.LatestChange);
-        if (changeText is not null && points.Count > 0)
+    private static void AddChange(PlotModel model, TrendChartInput input, ProgressPoint latest, string changeText, ChartSettings settings)
+    {
+        var improved = input.LatestChange!.Direction == ChangeDirection.ReliableImprovement;
+        model.Annotations.Add(new PointAnnotation
         {
-            var latest = points[^1];
-            var improved = input.LatestChange!.Direction == ChangeDirection.ReliableImprovement;
-            model.Annotations.Add(new PointAnnotation
-            {
-                X = ChartStyle.X(latest.At, settings), Y = latest.Value,
-                Shape = improved ? MarkerType.Diamond : MarkerType.Square, Size = 7,
-                Fill = improved ? ChartStyle.Palette[2] : ChartStyle.Palette[1],
-                Stroke = ChartStyle.Text, StrokeThickness = 1,
-                Text = changeText, TextColor = ChartStyle.Text,
-                // Right-aligned, the label ends at the latest point and stays inside the plot.
-                TextHorizontalAlignment = HorizontalAlignment.Right,
-                TextVerticalAlignment = latest.Value > (input.Scale.Min + input.Scale.Max) / 2 ? VerticalAlignment.Top : VerticalAlignment.Bottom,
-            });
-        }
-
-        return new ProgressChart(model, new ChartText(Summary(input, points, weekly, changeText, settings), Table(input, points, weekly, settings)));
+            X = ChartStyle.X(latest.At, settings), Y = latest.Value,
+            Shape = improved ? MarkerType.Diamond : MarkerType.Square, Size = 7,
+            Fill = improved ? ChartStyle.Palette[2] : ChartStyle.Palette[1],
+            Stroke = ChartStyle.Text, StrokeThickness = 1,
+            Text = changeText, TextColor = ChartStyle.Text,
+            // Right-aligned, the label ends at the latest point and stays inside the plot.
+            TextHorizontalAlignment = HorizontalAlignment.Right,
+            TextVerticalAlignment = latest.Value > (input.Scale.Min + input.Scale.Max) / 2 ? VerticalAlignment.Top : VerticalAlignment.Bottom,
+        });
     }
 
     internal static void AddBands(PlotModel model, IReadOnlyList<CutOff> bands, ValueScale scale)
@@ -203,35 +218,35 @@ public static class TrendChart
         var first = points[0];
         var last = points[^1];
         var what = weekly ? ChartStyle.Plural(points.Count, "weekly average", "weekly averages") : ChartStyle.Plural(points.Count, "value", "values");
-        text.Append($"{input.Subject}, {what} from {ChartStyle.Date(first.At, settings)} to {ChartStyle.Date(last.At, settings)}, on a scale of {ChartStyle.Number(input.Scale.Min, settings)} to {ChartStyle.Number(input.Scale.Max, settings)}. ");
+        text.Append(CultureInfo.InvariantCulture, $"{input.Subject}, {what} from {ChartStyle.Date(first.At, settings)} to {ChartStyle.Date(last.At, settings)}, on a scale of {ChartStyle.Number(input.Scale.Min, settings)} to {ChartStyle.Number(input.Scale.Max, settings)}. ");
         if (points.Count == 1)
         {
-            text.Append($"The only value is {ChartStyle.Number(first.Value, settings)}.");
+            text.Append(CultureInfo.InvariantCulture, $"The only value is {ChartStyle.Number(first.Value, settings)}.");
         }
         else
         {
-            text.Append($"It went from {ChartStyle.Number(first.Value, settings)} to {ChartStyle.Number(last.Value, settings)} (latest); lowest {ChartStyle.Number(points.Min(p => p.Value), settings)}, highest {ChartStyle.Number(points.Max(p => p.Value), settings)}.");
+            text.Append(CultureInfo.InvariantCulture, $"It went from {ChartStyle.Number(first.Value, settings)} to {ChartStyle.Number(last.Value, settings)} (latest); lowest {ChartStyle.Number(points.Min(p => p.Value), settings)}, highest {ChartStyle.Number(points.Max(p => p.Value), settings)}.");
         }
         if (ChartStyle.ScalesNote(points.Select(p => p.Scale)) is { } scales)
         {
-            text.Append($" It shows {scales}.");
+            text.Append(CultureInfo.InvariantCulture, $" It shows {scales}.");
         }
         var band = input.Bands.FirstOrDefault(b => b.Contains(last.Value));
         if (band is not null)
         {
-            text.Append($" The latest value is in the band \"{band.Label}\".");
+            text.Append(CultureInfo.InvariantCulture, $" The latest value is in the band \"{band.Label}\".");
         }
         if (changeText is not null)
         {
-            text.Append($" The change from the first to the latest score is a {changeText.ToLowerInvariant()} (reliable change index {Measures.ReliableChange.Shown(input.LatestChange!).ToString("0.00", settings.Culture)}, reliable beyond ±{Measures.ReliableChange.Threshold.ToString("0.00", settings.Culture)}).");
+            text.Append(CultureInfo.InvariantCulture, $" The change from the first to the latest score is a {changeText.ToLowerInvariant()} (reliable change index {Measures.ReliableChange.Shown(input.LatestChange!).ToString("0.00", settings.Culture)}, reliable beyond ±{Measures.ReliableChange.Threshold.ToString("0.00", settings.Culture)}).");
         }
         else if (input.LatestChange is { } change)
         {
-            text.Append($" The change from the first to the latest score is within measurement error (reliable change index {Measures.ReliableChange.Shown(change).ToString("0.00", settings.Culture)}, reliable beyond ±{Measures.ReliableChange.Threshold.ToString("0.00", settings.Culture)}).");
+            text.Append(CultureInfo.InvariantCulture, $" The change from the first to the latest score is within measurement error (reliable change index {Measures.ReliableChange.Shown(change).ToString("0.00", settings.Culture)}, reliable beyond ±{Measures.ReliableChange.Threshold.ToString("0.00", settings.Culture)}).");
         }
         if (input.SessionDates.Count > 0 || input.AssignmentStarts.Count > 0)
         {
-            text.Append($" Marked: {ChartStyle.Plural(input.SessionDates.Count, "session", "sessions")} and {ChartStyle.Plural(input.AssignmentStarts.Count, "assignment start", "assignment starts")}.");
+            text.Append(CultureInfo.InvariantCulture, $" Marked: {ChartStyle.Plural(input.SessionDates.Count, "session", "sessions")} and {ChartStyle.Plural(input.AssignmentStarts.Count, "assignment start", "assignment starts")}.");
         }
         return text.ToString();
     }

@@ -201,6 +201,6 @@ internal static partial class MeasureItemRules
         return new CriticalRule(criticalValues.Distinct().ToList(), c.AtOrAbove, c.AtOrBelow);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ItemIdPattern();
 }

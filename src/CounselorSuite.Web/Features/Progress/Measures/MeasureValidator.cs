@@ -198,15 +198,15 @@ public static partial class MeasureValidator
         var unknown = UnknownMemberPattern().Match(e.Message);
         if (unknown.Success)
         {
-            var field = unknown.Groups[1].Value;
+            var field = unknown.Groups["field"].Value;
             return new MeasureProblem(path, $"Unknown field \"{field}\"{where}; check its spelling against the measure definition format.");
         }
         return new MeasureProblem(path, $"The file is not valid measure JSON{where}: a value is malformed or of the wrong kind (for example text where a number belongs).");
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex KeyPattern();
 
-    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    [GeneratedRegex("The JSON property '(?<field>[^']*)' could not be mapped", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UnknownMemberPattern();
 }

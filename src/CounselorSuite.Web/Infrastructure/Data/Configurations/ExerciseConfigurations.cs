@@ -47,7 +47,7 @@ internal sealed class ExerciseVersionConfiguration : IEntityTypeConfiguration<Ex
                 json => JsonSerializer.Deserialize<List<ExercisePrompt>>(json, ExercisePrompt.Json) ?? new List<ExercisePrompt>(),
                 new ValueComparer<IReadOnlyList<ExercisePrompt>>(
                     (a, c) => JsonSerializer.Serialize(a, ExercisePrompt.Json) == JsonSerializer.Serialize(c, ExercisePrompt.Json),
-                    p => JsonSerializer.Serialize(p, ExercisePrompt.Json).GetHashCode(),
+                    p => StringComparer.Ordinal.GetHashCode(JsonSerializer.Serialize(p, ExercisePrompt.Json)),
                     p => p.ToList()));
         b.HasGeneratedTsVectorColumn(v => v.SearchVector, "english", v => new { v.Title, v.Summary, v.Instructions })
             .HasIndex(v => v.SearchVector)

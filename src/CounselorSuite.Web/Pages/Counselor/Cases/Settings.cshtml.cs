@@ -167,7 +167,7 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
     {
         // The counselors an admin may add, and the open invitations, travel with the header.
         Batched<List<CasePerson>>? available = null;
-        Batched<List<InvitationRow>> invitations = null!;
+        Batched<List<InvitationRow>> openInvitations = null!;
         var now = clock.GetUtcNow();
         var admin = User.IsAdmin();
         if (!await LoadHeaderAsync(db, clock, id, ct, batch =>
@@ -180,7 +180,7 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
                         .OrderBy(u => u.DisplayName)
                         .Select(u => new CasePerson(u.Id, u.DisplayName, u.Email ?? "")));
                 }
-                invitations = batch.Add(db.Invitations.AsNoTracking().Where(i => i.CaseId == id && i.AcceptedAt == null)
+                openInvitations = batch.Add(db.Invitations.AsNoTracking().Where(i => i.CaseId == id && i.AcceptedAt == null)
                     .OrderByDescending(i => i.CreatedAt).Take(100)
                     .Select(i => new { i.Id, i.DisplayName, Login = i.Email ?? i.UserName ?? "", i.Role, i.ExpiresAt, i.AcceptedAt, i.RevokedAt }),
                     rows => rows.Select(i => new InvitationRow(i.Id, i.DisplayName, i.Login, i.Role,
@@ -190,7 +190,7 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
             return false;
         }
         AvailableCounselors = available?.Value ?? [];
-        Invitations = invitations.Value;
+        Invitations = openInvitations.Value;
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Practices;
@@ -206,7 +207,7 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
             return (command, -1);
         }
         var verb = command[..dash];
-        return int.TryParse(command[(dash + 1)..], out var index) ? (verb, index) : (verb, -1);
+        return int.TryParse(command[(dash + 1)..], CultureInfo.InvariantCulture, out var index) ? (verb, index) : (verb, -1);
     }
 
     private static Guid NewId() => Guid.CreateVersion7();
@@ -296,7 +297,7 @@ public sealed class PromptInput
         MaxLabel = p.MaxLabel,
         Options = p.Options is null ? null : string.Join("\n", p.Options),
         DangerAnswers = p.Kind != PromptKind.YesNo && p.Safety?.DangerAnswers is { } danger ? string.Join("\n", danger) : null,
-        DangerYesNo = p.Kind == PromptKind.YesNo ? p.Safety?.DangerAnswers?.FirstOrDefault() : null,
+        DangerYesNo = p.Kind == PromptKind.YesNo ? p.Safety?.DangerAnswers is [var yesNo, ..] ? yesNo : null : null,
         DangerAtOrBelow = p.Safety?.DangerAtOrBelow,
     };
 

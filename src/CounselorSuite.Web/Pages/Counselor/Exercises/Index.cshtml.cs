@@ -1,3 +1,4 @@
+using System.Globalization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Practices;
@@ -51,6 +52,6 @@ public sealed class IndexModel(AppDbContext db, ExerciseLibrarySync sync) : Page
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["theme"] = Theme, ["dimension"] = Dimension, ["suitability"] = Suitability, ["q"] = Q, ["source"] = Source,
-        ["archived"] = Archived ? "true" : null, ["p"] = page.ToString(),
+        ["archived"] = Archived ? "true" : null, ["p"] = page.ToString(CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }

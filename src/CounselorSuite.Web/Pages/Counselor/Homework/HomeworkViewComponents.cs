@@ -1,3 +1,4 @@
+using System.Globalization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Homework;
@@ -49,7 +50,7 @@ public sealed class CaseHomeworkRead
 
     /// <summary>The page of assignments asked for: clamped, so that a page number typed into the address cannot overflow the offset.</summary>
     public static int PageAsked(IQueryCollection query) =>
-        int.TryParse(query[PageParameter], out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
+        int.TryParse(query[PageParameter], CultureInfo.InvariantCulture, out var asked) ? Math.Clamp(asked, 1, int.MaxValue / AssignmentsPerPage) : 1;
 
     public static CaseHomeworkRead AddTo(QueryBatch batch, AppDbContext db, Guid caseId, int page, DateTimeOffset now) => new()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
@@ -161,7 +162,7 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         foreach (var (field, messages) in failure.Errors?.ToDictionary() ?? new Dictionary<string, string[]>())
         {
             var match = AnswerIndex().Match(field);
-            if (match.Success && int.Parse(match.Groups[1].Value) is var i && i < answers.Count)
+            if (match.Success && int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture) is var i && i < answers.Count)
             {
                 errors[answers[i].PromptId] = messages[0];
             }
@@ -267,9 +268,9 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         EstimatedMinutes = null,
     };
 
-    [GeneratedRegex(@"^answers\[(\d+)\]")]
+    [GeneratedRegex(@"^answers\[(?<index>\d+)\]", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnswerIndex();
 
-    [GeneratedRegex("^[A-Za-z0-9-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9-]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TokenPattern();
 }
