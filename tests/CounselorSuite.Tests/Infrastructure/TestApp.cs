@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,12 @@ public class TestApp : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "cs-mail-" + Guid.NewGuid().ToString("N"));
     public FakeTimeProvider? Clock { get; }
+
+    /// <summary>
+    /// Passwords hashed with Identity's real cost (100,000 PBKDF2 rounds) instead of one round. Only tests that
+    /// measure how long a password check takes need it; everyone else would spend minutes of the suite hashing.
+    /// </summary>
+    public bool RealPasswordHashing { get; init; }
     private readonly Dictionary<string, string?> _settings;
 
     public TestApp(TestDatabase database, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null)
@@ -99,13 +106,18 @@ public class TestApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        if (Clock is not null)
+        builder.ConfigureServices(services =>
         {
-            builder.ConfigureServices(services =>
+            if (!RealPasswordHashing)
+            {
+                // The stored hash records its round count, so an app with real hashing still checks these.
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+            }
+            if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
-            });
-        }
+            }
+        });
     }
 }
