@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CounselorSuite.Tests.Infrastructure;
 using CounselorSuite.Tests.Sessions;
 using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Pages.Admin;
 
 namespace CounselorSuite.Tests.Audit;
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Net;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Pages;
 
-namespace CounselorSuite.Web.Features.Audit;
+namespace CounselorSuite.Web.Pages.Admin;
 
 /// <summary>An action of the trail as the admin reads it, and the group the filter lists it under.</summary>
 public sealed record AuditActionWords(string Action, string Phrase, string Group);
@@ -14,7 +15,9 @@ public sealed record AuditActionWords(string Action, string Phrase, string Group
 /// <summary>
 /// The audit trail in people's words: each action as what the person did ("read a session note"),
 /// the records' technical remarks as plain phrases, and addresses as places. The trail itself keeps
-/// its codes (the CSV and the API are for tools); only pages read it through here.
+/// its codes (the CSV and the API are for tools); only pages read it through here. It lives with the audit
+/// page rather than in Features/Audit because it knows every feature's actions and remarks (a session's
+/// status change, a handout's pages), while every feature writes to the audit trail.
 /// </summary>
 public static class AuditWords
 {
