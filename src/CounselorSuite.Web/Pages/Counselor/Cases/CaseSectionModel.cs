@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.CaseFile;
 using CounselorSuite.Web.Features.CounselorHome;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

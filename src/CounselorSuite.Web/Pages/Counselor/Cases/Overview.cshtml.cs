@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.CaseFile;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;

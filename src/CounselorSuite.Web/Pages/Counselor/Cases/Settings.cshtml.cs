@@ -2,6 +2,7 @@ using System.Text.Json;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.CaseFile;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;

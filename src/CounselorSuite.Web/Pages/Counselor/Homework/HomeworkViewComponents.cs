@@ -1,6 +1,7 @@
 using System.Globalization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.CaseFile;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CounselorSuite.Web.Features.Cases;
+namespace CounselorSuite.Web.Features.CaseFile;
 
 public sealed record CasePerson(Guid Id, string DisplayName, string Login);
 

@@ -1,8 +1,9 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CounselorSuite.Web.Features.Cases;
+namespace CounselorSuite.Web.Features.CaseFile;
 
 public sealed record OpenAlert(Guid Id, Guid ClientId, Guid OccurrenceId, SafetyAlertSource Source, DateTimeOffset RaisedAt);
 
