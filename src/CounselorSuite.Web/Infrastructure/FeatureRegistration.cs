@@ -42,6 +42,7 @@ public static class FeatureRegistration
         services.AddScoped<IClientDataExportContributor, SessionsExportContributor>();
         services.AddScoped<IClientDataExportContributor, NotesExportContributor>();
         services.AddScoped<IClientErasureContributor, NotesErasureContributor>();
+        services.AddScoped<IClientContactSource, SessionsContactSource>();
         services.AddHandouts(configuration);
         // Homework (after AddExercises: replaces its IExerciseUsage)
         services.AddHomework();

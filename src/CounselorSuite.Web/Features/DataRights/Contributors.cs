@@ -61,3 +61,14 @@ public interface IClientErasureContributor
 {
     Task EraseAsync(ClientErasureContext erasure, CancellationToken ct);
 }
+
+/// <summary>
+/// Implemented by each feature that records contact with a client (sessions booked or attended): the
+/// retention period runs from the latest contact any of them knows of, or from the account's creation.
+/// Register with <c>services.AddScoped&lt;IClientContactSource, MySource&gt;()</c>.
+/// </summary>
+public interface IClientContactSource
+{
+    /// <summary>The latest contact with the client this feature knows of; null when it knows none.</summary>
+    Task<DateTimeOffset?> LastContactAsync(Guid clientId, CancellationToken ct);
+}

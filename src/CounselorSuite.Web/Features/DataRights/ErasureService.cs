@@ -29,7 +29,8 @@ public abstract record ErasureOutcome
 /// its data, and the audit trail records the fact (ids only). Earlier erasure needs an override with a reason.
 /// </summary>
 public sealed class ErasureService(
-    AppDbContext db, IEnumerable<IClientErasureContributor> contributors, IAuditLog audit, TimeProvider clock)
+    AppDbContext db, IEnumerable<IClientErasureContributor> contributors, IEnumerable<IClientContactSource> contacts,
+    IAuditLog audit, TimeProvider clock)
 {
     public const string ErasedName = "Erased client";
 
@@ -41,9 +42,15 @@ public sealed class ErasureService(
         {
             return null;
         }
-        var lastSession = await db.Sessions.Where(s => s.Attendees.Any(a => a.ClientId == clientId) && s.Status != SessionStatus.Cancelled)
-            .MaxAsync(s => (DateTimeOffset?)s.StartsAt, ct);
-        var lastContact = lastSession is { } last && last > client.CreatedAt ? last : client.CreatedAt;
+        DateTimeOffset? latest = null;
+        foreach (var source in contacts)
+        {
+            if (await source.LastContactAsync(clientId, ct) is { } at && (latest is null || at > latest))
+            {
+                latest = at;
+            }
+        }
+        var lastContact = latest is { } last && last > client.CreatedAt ? last : client.CreatedAt;
         // A session booked in the future counts from now on, not from its date: the relationship is ongoing.
         var now = clock.GetUtcNow();
         if (lastContact > now)
