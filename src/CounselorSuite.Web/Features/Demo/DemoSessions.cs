@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Practices;
+using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

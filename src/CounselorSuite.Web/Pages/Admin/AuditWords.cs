@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Practices;
+using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Pages;
 
 namespace CounselorSuite.Web.Pages.Admin;

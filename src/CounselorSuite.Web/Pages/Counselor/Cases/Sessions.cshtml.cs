@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Pages.Counselor.Sessions;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Notes;
+using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;

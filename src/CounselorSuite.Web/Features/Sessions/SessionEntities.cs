@@ -1,7 +1,7 @@
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Sessions;
 
 public enum SessionStatus { Scheduled, Attended, Cancelled, NoShow }
 
