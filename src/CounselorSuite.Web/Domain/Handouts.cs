@@ -1,3 +1,4 @@
+using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
 namespace CounselorSuite.Web.Domain;

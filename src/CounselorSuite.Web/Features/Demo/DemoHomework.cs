@@ -2,6 +2,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using Adherence = CounselorSuite.Web.Features.Progress.Analysis.Adherence;
 using Occurrence = CounselorSuite.Web.Domain.Occurrence;
+using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Web;

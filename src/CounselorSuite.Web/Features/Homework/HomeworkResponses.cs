@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 
+using CounselorSuite.Web.Features.Notes;
 namespace CounselorSuite.Web.Features.Homework;
 
 public sealed record RecurrenceResponse(string Every, int Count);

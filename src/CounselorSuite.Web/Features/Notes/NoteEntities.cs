@@ -1,6 +1,6 @@
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Notes;
 
 public enum NoteTemplate { DAP, SOAP, Free }
 
