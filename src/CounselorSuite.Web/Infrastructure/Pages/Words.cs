@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
 
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Sessions;

@@ -3,7 +3,7 @@ using CounselorSuite.Web.Features.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CounselorSuite.Web.Infrastructure.Data.Configurations;
+namespace CounselorSuite.Web.Features.DataRights;
 
 internal sealed class ClientExportConfiguration : IEntityTypeConfiguration<ClientExport>
 {

@@ -1,6 +1,6 @@
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.DataRights;
 
 public enum ExportStatus { Queued, Running, Ready, Failed }
 
