@@ -1,7 +1,7 @@
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Handouts;
 
 public enum HandoutStatus { Queued, Running, Ready, Failed }
 

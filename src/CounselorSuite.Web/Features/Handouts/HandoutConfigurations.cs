@@ -5,7 +5,7 @@ using CounselorSuite.Web.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CounselorSuite.Web.Infrastructure.Data.Configurations;
+namespace CounselorSuite.Web.Features.Handouts;
 
 internal sealed class HandoutConfiguration : IEntityTypeConfiguration<Handout>
 {
