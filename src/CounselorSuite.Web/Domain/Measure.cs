@@ -4,7 +4,7 @@ namespace CounselorSuite.Web.Domain;
 
 /// <summary>
 /// A measure a practice admin imported from a definition file. Built-in measures are not stored: they
-/// ship with the code (Features/Progress/Measures/BuiltIn) and every practice has them.
+/// ship with the code (Features/Measures/BuiltIn) and every practice has them.
 /// </summary>
 public sealed class Measure : ITenantOwned
 {

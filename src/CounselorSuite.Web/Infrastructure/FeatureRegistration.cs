@@ -19,7 +19,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddAppFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddExercises();
-        services.AddScoped<Features.Progress.Measures.MeasureCatalog>();
+        services.AddScoped<Features.Measures.MeasureCatalog>();
         services.AddScoped<Features.Progress.ProgressCharts>();
         // Sessions, notes, audit trail, data rights
         services.AddHttpContextAccessor();
@@ -53,7 +53,7 @@ public static class FeatureRegistration
     public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
     {
         app.MapExercisesApi();
-        Features.Progress.Measures.MeasuresApi.MapMeasuresApi(app);
+        Features.Measures.MeasuresApi.MapMeasuresApi(app);
         Features.Progress.ProgressApi.MapProgressApi(app);
         app.MapAuditApi();
         app.MapSessionsApi();

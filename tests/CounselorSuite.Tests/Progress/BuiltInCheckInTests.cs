@@ -1,5 +1,6 @@
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 
 namespace CounselorSuite.Tests.Progress;
 

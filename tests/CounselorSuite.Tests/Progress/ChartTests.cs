@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using CounselorSuite.Web.Features.Progress.Charts;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using static CounselorSuite.Tests.Progress.ProgressSetup;
 
 namespace CounselorSuite.Tests.Progress;

@@ -1,4 +1,4 @@
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 
 namespace CounselorSuite.Tests.Progress;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 
 namespace CounselorSuite.Tests.Progress;
 

@@ -1,4 +1,6 @@
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress.Analysis;
+using CounselorSuite.Web.Infrastructure.Time;
 
 namespace CounselorSuite.Tests.Progress;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using static CounselorSuite.Tests.Progress.ProgressSetup;
 
 namespace CounselorSuite.Tests.Progress;

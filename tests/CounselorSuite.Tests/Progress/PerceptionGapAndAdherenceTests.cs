@@ -1,5 +1,7 @@
 using System.Globalization;
 using CounselorSuite.Web.Features.Progress.Analysis;
+using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Infrastructure.Time;
 
 namespace CounselorSuite.Tests.Progress;
 
@@ -71,11 +73,11 @@ public sealed class PerceptionGapAndAdherenceTests
         var now = T("2025-03-14T12:00Z");
         var occurrences = new[]
         {
-            new Occurrence(T("2025-03-04T18:00Z"), T("2025-03-04T10:00Z")), // week 10, on time
-            new Occurrence(T("2025-03-05T18:00Z"), T("2025-03-06T09:00Z")), // week 10, late
-            new Occurrence(T("2025-03-06T18:00Z"), null),                    // week 10, missing
-            new Occurrence(T("2025-03-11T18:00Z"), T("2025-03-11T18:00Z")), // week 11, exactly at the due time
-            new Occurrence(T("2025-03-20T18:00Z"), T("2025-03-13T08:00Z")), // not yet due: not counted
+            new DueOccurrence(T("2025-03-04T18:00Z"), T("2025-03-04T10:00Z")), // week 10, on time
+            new DueOccurrence(T("2025-03-05T18:00Z"), T("2025-03-06T09:00Z")), // week 10, late
+            new DueOccurrence(T("2025-03-06T18:00Z"), null),                    // week 10, missing
+            new DueOccurrence(T("2025-03-11T18:00Z"), T("2025-03-11T18:00Z")), // week 11, exactly at the due time
+            new DueOccurrence(T("2025-03-20T18:00Z"), T("2025-03-13T08:00Z")), // not yet due: not counted
         };
 
         var overall = Adherence.Overall(occurrences, now);
@@ -93,7 +95,7 @@ public sealed class PerceptionGapAndAdherenceTests
     {
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         // 23:30 UTC on 31 March is 1 April in Berlin.
-        var occurrences = new[] { new Occurrence(T("2025-03-31T23:30Z"), null) };
+        var occurrences = new[] { new DueOccurrence(T("2025-03-31T23:30Z"), null) };
 
         var monthly = Adherence.PerPeriod(occurrences, T("2025-05-01T00:00Z"), berlin, AdherencePeriod.Month);
 

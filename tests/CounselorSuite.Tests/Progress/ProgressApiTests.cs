@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using static CounselorSuite.Tests.Progress.ProgressSetup;
 
 namespace CounselorSuite.Tests.Progress;

@@ -1,4 +1,5 @@
 using CounselorSuite.Tests.Infrastructure;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -83,5 +84,5 @@ public sealed class WeeklyRollupTableTests
     }
 
     private static double Normalisation(int raw, int min, int max) =>
-        CounselorSuite.Web.Features.Progress.Analysis.Normalisation.ToPercent(raw, min, max);
+        CounselorSuite.Web.Features.Exercises.Normalisation.ToPercent(raw, min, max);
 }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Exercises;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Notes;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Web;

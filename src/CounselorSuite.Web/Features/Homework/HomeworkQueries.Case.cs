@@ -104,7 +104,7 @@ public static partial class HomeworkQueries
             }),
             rows => new CaseClientsHomework(
                 rows.Where(r => !r.Screened).Select(r => r.ClientId).ToList(),
-                rows.Where(r => r.Due > 0).ToDictionary(r => r.ClientId, r => ToResponse(new Progress.Analysis.AdherenceFigure(null, r.Due, r.OnTime, r.Late)))));
+                rows.Where(r => r.Due > 0).ToDictionary(r => r.ClientId, r => ToResponse(new AdherenceFigure(null, r.Due, r.OnTime, r.Late)))));
     }
 
     /// <summary>What the homework section shows per client: who has not sent a safety screening, and adherence.</summary>

@@ -1,6 +1,5 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
-using Adherence = CounselorSuite.Web.Features.Progress.Analysis.Adherence;
 using Occurrence = CounselorSuite.Web.Domain.Occurrence;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -133,11 +132,11 @@ public static partial class HomeworkQueries
     public static AdherenceResponse AdherenceOf(IEnumerable<Occurrence> occurrences, DateTimeOffset now)
     {
         var figure = Adherence.Overall(occurrences.Where(o => o.State != OccurrenceState.Cancelled && o.DueAt is not null)
-            .Select(o => new Progress.Analysis.Occurrence(o.DueAt!.Value, o.SubmittedAt)), now);
+            .Select(o => new DueOccurrence(o.DueAt!.Value, o.SubmittedAt)), now);
         return ToResponse(figure);
     }
 
-    private static AdherenceResponse ToResponse(Progress.Analysis.AdherenceFigure figure) => new(figure.Due, figure.OnTime, figure.Late, figure.Share);
+    private static AdherenceResponse ToResponse(AdherenceFigure figure) => new(figure.Due, figure.OnTime, figure.Late, figure.Share);
 
     /// <summary>One page of a client's items, the total, and the client's unread feedback across all items.</summary>
     public sealed record MyAssignmentsPage(IReadOnlyList<MyAssignmentItem> Items, int Total, int NewFeedback);

@@ -1,7 +1,7 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using CounselorSuite.Web.Features.Progress.Charts;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Progress.Charts;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -183,15 +185,15 @@ public sealed record PracticeOverview(
         var due = await db.Occurrences.AsNoTracking()
             .Where(o => o.State != OccurrenceState.Cancelled && o.DueAt != null && o.DueAt >= twelveWeeks && o.DueAt <= now)
             .Select(o => new { o.DueAt, o.SubmittedAt }).ToListAsync(ct);
-        var occurrences = due.Select(o => new Analysis.Occurrence(o.DueAt!.Value, o.SubmittedAt)).ToList();
-        var overall = Analysis.Adherence.Overall(occurrences, now);
-        var weeks = Analysis.Adherence.PerPeriod(occurrences, now, settings.Weeks, Analysis.AdherencePeriod.Week);
+        var occurrences = due.Select(o => new DueOccurrence(o.DueAt!.Value, o.SubmittedAt)).ToList();
+        var overall = Homework.Adherence.Overall(occurrences, now);
+        var weeks = Homework.Adherence.PerPeriod(occurrences, now, settings.Weeks, AdherencePeriod.Week);
         var adherence = new ProgressAdherenceResponse(overall.Due, overall.OnTime, overall.Late, overall.Missing, overall.Share,
             weeks.Select(w => new AdherencePeriodResponse(w.PeriodStart!.Value, w.Due, w.OnTime, w.Late, w.Share)).ToList(), []);
         ChartView? chart = null;
         if (weeks.Count > 0)
         {
-            var points = weeks.Select(w => new Analysis.ProgressPoint(Analysis.LocalTime.MidnightOf(w.PeriodStart!.Value, settings.TimeZone), (w.Share ?? 0) * 100)).ToList();
+            var points = weeks.Select(w => new Analysis.ProgressPoint(ZoneDays.MidnightOf(w.PeriodStart!.Value, settings.TimeZone), (w.Share ?? 0) * 100)).ToList();
             chart = ChartMarkup.Render("adherence", TrendChart.Build(new TrendChartInput
             {
                 Subject = "Homework done on time", Points = points, Scale = new ValueScale(0, 100, "Done on time (%)"),

@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress.Analysis;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -57,7 +60,7 @@ public sealed record WeekRow(Guid ClientId, ProgressDimension Dimension, DateOnl
 {
     public WeeklyMean ToWeeklyMean(WeekRule rule)
     {
-        var startsAt = LocalTime.MidnightOf(FirstDay, rule.Zone);
+        var startsAt = ZoneDays.MidnightOf(FirstDay, rule.Zone);
         return new WeeklyMean(IsoWeek.Of(startsAt, rule), startsAt, Mean, Count);
     }
 }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Progress.Analysis;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Features.Measures;
+using CounselorSuite.Web.Infrastructure.Time;
 using CsvHelper;
 
 namespace CounselorSuite.Web.Features.Progress;

@@ -1,3 +1,5 @@
+using CounselorSuite.Web.Features.Exercises;
+
 namespace CounselorSuite.Web.Features.Progress;
 
 /// <summary>

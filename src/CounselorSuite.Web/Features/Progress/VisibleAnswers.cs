@@ -1,6 +1,8 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -49,7 +51,7 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
         """;
 
     /// <summary>
-    /// Weekly means per client and dimension, for the weeks of <see cref="Weeks"/> (as <see cref="Analysis.IsoWeek"/>
+    /// Weekly means per client and dimension, for the weeks of <see cref="Weeks"/> (as <see cref="IsoWeek"/>
     /// counts them), of values normalised as <see cref="Analysis.Normalisation.ToPercent"/> does. For ISO weeks
     /// in UTC, whole weeks of fully visible clients come from the roll-ups (scale_answer_weeks, about 52 rows a
     /// year per dimension) and single answers are read only for the partial weeks at the range's ends and for

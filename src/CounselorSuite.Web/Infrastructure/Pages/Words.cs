@@ -115,7 +115,7 @@ public static partial class Words
             PromptKind.YesNo => "Yes or no",
             _ => "Choice (one)",
         },
-        Features.Progress.Measures.ScoreMethod m => m == Features.Progress.Measures.ScoreMethod.Sum ? "Sum of the answers" : "Average of the answers",
+        Features.Measures.ScoreMethod m => m == Features.Measures.ScoreMethod.Sum ? "Sum of the answers" : "Average of the answers",
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using CounselorSuite.Web.Infrastructure.Time;
+
 namespace CounselorSuite.Web.Features.Progress.Analysis;
 
 /// <summary>One week in which both partners rated a dimension: their weekly means and the gap A − B.</summary>

@@ -1,3 +1,4 @@
+using CounselorSuite.Web.Features.Exercises;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;

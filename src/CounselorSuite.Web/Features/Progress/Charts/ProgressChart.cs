@@ -1,5 +1,6 @@
 using System.Globalization;
 using CounselorSuite.Web.Features.Progress.Analysis;
+using CounselorSuite.Web.Infrastructure.Time;
 using OxyPlot;
 
 namespace CounselorSuite.Web.Features.Progress.Charts;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress.Analysis;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Series;

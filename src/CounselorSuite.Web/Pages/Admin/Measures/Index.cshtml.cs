@@ -1,6 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Practices;
-using CounselorSuite.Web.Features.Progress.Measures;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using CounselorSuite.Web.Domain;
 
-namespace CounselorSuite.Web.Features.Progress;
+namespace CounselorSuite.Web.Features.Exercises;
 
 /// <summary>
 /// Dimensions are passed around as their names (for example "HonestCommunication") in the progress code;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using CounselorSuite.Web.Features.Exercises;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>
 /// The measures shipped with CounselorSuite and available to every practice: written by us, embedded
@@ -32,7 +33,7 @@ public static class BuiltInMeasures
         return reader.ReadToEnd();
     }
 
-    private const string ResourcePrefix = "CounselorSuite.Web.Features.Progress.Measures.BuiltIn.";
+    private const string ResourcePrefix = "CounselorSuite.Web.Features.Measures.BuiltIn.";
 
     private static FrozenDictionary<string, MeasureDefinition> Load()
     {

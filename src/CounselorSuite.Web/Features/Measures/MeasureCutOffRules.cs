@@ -1,7 +1,7 @@
 using CounselorSuite.Web.Domain;
-using static CounselorSuite.Web.Features.Progress.Measures.MeasureValidator;
+using static CounselorSuite.Web.Features.Measures.MeasureValidator;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>
 /// The cut-offs of a measure definition: labelled bands of the total score, inclusive at both ends, inside the

@@ -3,7 +3,7 @@ using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 public sealed record MeasureDetailResponse(string Key, int Version, bool BuiltIn, System.Text.Json.JsonElement Definition);
 

@@ -1,8 +1,10 @@
-namespace CounselorSuite.Web.Features.Progress.Analysis;
+using CounselorSuite.Web.Infrastructure.Time;
+
+namespace CounselorSuite.Web.Features.Homework;
 
 /// <summary>One occurrence of an assignment, for adherence: when it was due and when (if ever) it was submitted.</summary>
 /// <remarks>Callers leave out cancelled occurrences and occurrences without a due date.</remarks>
-public readonly record struct Occurrence(DateTimeOffset DueAt, DateTimeOffset? SubmittedAt);
+public readonly record struct DueOccurrence(DateTimeOffset DueAt, DateTimeOffset? SubmittedAt);
 
 public enum AdherencePeriod { Week, Month }
 
@@ -22,7 +24,7 @@ public sealed record AdherenceFigure(DateOnly? PeriodStart, int Due, int OnTime,
 public static class Adherence
 {
     /// <summary>Over all occurrences already due at <paramref name="now"/>.</summary>
-    public static AdherenceFigure Overall(IEnumerable<Occurrence> occurrences, DateTimeOffset now) =>
+    public static AdherenceFigure Overall(IEnumerable<DueOccurrence> occurrences, DateTimeOffset now) =>
         Figure(null, occurrences.Where(o => o.DueAt <= now).ToList());
 
     /// <summary>
@@ -30,11 +32,11 @@ public static class Adherence
     /// with nothing due are left out. Occurrences not yet due are not counted: an early submission of
     /// something not yet due would otherwise count while a pending one could not.
     /// </summary>
-    public static IReadOnlyList<AdherenceFigure> PerPeriod(IEnumerable<Occurrence> occurrences, DateTimeOffset now, TimeZoneInfo zone, AdherencePeriod period) =>
+    public static IReadOnlyList<AdherenceFigure> PerPeriod(IEnumerable<DueOccurrence> occurrences, DateTimeOffset now, TimeZoneInfo zone, AdherencePeriod period) =>
         PerPeriod(occurrences, now, new WeekRule(zone, DayOfWeek.Monday), period);
 
     /// <summary>As above, in the weeks of <paramref name="weeks"/> (a reader's zone and first day of the week).</summary>
-    public static IReadOnlyList<AdherenceFigure> PerPeriod(IEnumerable<Occurrence> occurrences, DateTimeOffset now, WeekRule weeks, AdherencePeriod period) =>
+    public static IReadOnlyList<AdherenceFigure> PerPeriod(IEnumerable<DueOccurrence> occurrences, DateTimeOffset now, WeekRule weeks, AdherencePeriod period) =>
         occurrences
             .Where(o => o.DueAt <= now)
             .GroupBy(o => PeriodStart(o.DueAt, weeks, period))
@@ -52,6 +54,6 @@ public static class Adherence
         return new DateOnly(local.Year, local.Month, 1);
     }
 
-    private static AdherenceFigure Figure(DateOnly? start, IReadOnlyList<Occurrence> due) =>
+    private static AdherenceFigure Figure(DateOnly? start, IReadOnlyList<DueOccurrence> due) =>
         new(start, due.Count, due.Count(o => o.SubmittedAt <= o.DueAt), due.Count(o => o.SubmittedAt > o.DueAt));
 }

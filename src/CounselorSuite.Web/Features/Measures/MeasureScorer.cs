@@ -1,6 +1,6 @@
-using CounselorSuite.Web.Features.Progress.Analysis;
+using CounselorSuite.Web.Features.Exercises;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 public sealed record SubscaleScore(string Key, string Title, double Score, ScoreRange Range);
 

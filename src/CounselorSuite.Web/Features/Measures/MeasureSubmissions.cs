@@ -3,63 +3,19 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Web;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>A submitted measure, scored: what ClientWork saves with the submission.</summary>
 public sealed record ScoredMeasure(MeasureDefinition Measure, MeasureScore Score)
 {
     public bool RaisesSafetyAlert => Score.RaisesSafetyAlert;
-
-    /// <summary>
-    /// Adds the measure result and the dimension rows the homework loop did not write (choice items and
-    /// reverse items), to be saved in the same save as <paramref name="submission"/>.
-    /// </summary>
-    public void AddTo(AppDbContext db, Submission submission, IReadOnlyList<ExercisePrompt> prompts)
-    {
-        db.MeasureResults.Add(new MeasureResult
-        {
-            PracticeId = submission.PracticeId, Id = Guid.CreateVersion7(submission.SubmittedAt), SubmissionId = submission.Id,
-            AssignmentId = submission.AssignmentId, CaseId = submission.CaseId, ClientId = submission.ClientId,
-            MeasureKey = Measure.Key, MeasureVersion = Measure.Version, Total = Score.Total, Band = Score.Band?.Label,
-            BandConcern = Score.Band?.Concern ?? false,
-            Subscales = JsonSerializer.Serialize(Score.Subscales.Select(s => new SubscaleValue(s.Key, s.Title, s.Score)), MeasureSubmissions.Json),
-            At = submission.SubmittedAt,
-        });
-        foreach (var value in Score.Dimensions)
-        {
-            var item = Measure.Item(value.ItemId);
-            var prompt = prompts.FirstOrDefault(p => p.Key == item.Id);
-            if (prompt is null || (prompt.Kind == PromptKind.Scale && prompt.Dimension is not null)
-                || !ExerciseVocabulary.TryParseName<ProgressDimension>(value.Dimension, out var dimension))
-            {
-                continue; // the homework loop stored it already as a Scale answer
-            }
-            var scored = item.Scored(value.Raw);
-            if (!IsWhole(scored) || !IsWhole(value.Min) || !IsWhole(value.Max))
-            {
-                continue; // scale answers hold whole numbers; such an item still counts in the total
-            }
-            db.ScaleAnswers.Add(new ScaleAnswer
-            {
-                PracticeId = submission.PracticeId, SubmissionId = submission.Id,
-                // A row of its own next to the prompt's: for a reverse item this holds the scored value
-                // (higher = more of the dimension), as the chart and the export show it.
-                PromptId = prompt.Kind == PromptKind.Scale ? ExercisePrompt.StableId(prompt.Id, "scored") : prompt.Id,
-                ClientId = submission.ClientId, CaseId = submission.CaseId, Dimension = dimension,
-                RawValue = (int)Math.Round(scored), Min = (int)Math.Round(value.Min), Max = (int)Math.Round(value.Max),
-                AnsweredAt = submission.SubmittedAt, Screening = item.Critical is not null,
-            });
-        }
-    }
-
-    private static bool IsWhole(double value) => Math.Abs(value - Math.Round(value)) < 1e-9;
 }
 
 public sealed record SubscaleValue(string Key, string Title, double Score);
 
 /// <summary>
 /// The measure side of a homework submission. ClientWork (Homework) calls <see cref="ScoreAsync"/> before it
-/// writes anything and <see cref="ScoredMeasure.AddTo"/> into the same save, so a submission and its score
+/// writes anything and ScoredMeasureRows.AddTo (Homework) into the same save, so a submission and its score
 /// are stored together or not at all.
 /// </summary>
 public static class MeasureSubmissions

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
-using static CounselorSuite.Web.Features.Progress.Measures.MeasureValidator;
+using static CounselorSuite.Web.Features.Measures.MeasureValidator;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>
 /// The items of a measure definition: ids, texts, dimensions, answer ranges and options, reverse scoring and

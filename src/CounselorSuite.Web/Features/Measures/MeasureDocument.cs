@@ -1,4 +1,4 @@
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 // The measure definition file exactly as written (JSON, camelCase). Everything is nullable so that a
 // missing field becomes a clear validation problem instead of a silent default; MeasureValidator turns

@@ -1,7 +1,7 @@
 using CounselorSuite.Web.Domain;
-using static CounselorSuite.Web.Features.Progress.Measures.MeasureValidator;
+using static CounselorSuite.Web.Features.Measures.MeasureValidator;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>The scoring rule as read: the total's method and items, and the subscales.</summary>
 internal sealed record ScoringRead(ScoreMethod Method, bool MethodOk, IReadOnlyList<string>? TotalItems, List<Subscale> Subscales);

@@ -1,8 +1,9 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Data;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Homework;
 
 /// <summary>
 /// Writes a past submission of a measure exactly as the submission flow stores it (submission, scale

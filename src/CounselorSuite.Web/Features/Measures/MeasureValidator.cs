@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>The outcome of reading a definition: a measure, or every problem found (never just the first).</summary>
 public sealed record MeasureValidation(MeasureDefinition? Definition, IReadOnlyList<MeasureProblem> Problems)

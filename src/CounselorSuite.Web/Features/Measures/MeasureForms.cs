@@ -4,7 +4,7 @@ using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>
 /// A measure as an assignable form: its items become the prompts of a hidden exercise version, so the

@@ -1,4 +1,4 @@
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 // A validated measure: only MeasureValidator creates these, so the scorer and the charts can rely on
 // every rule of the format (ids unique, options within range, cut-offs within the score range...).

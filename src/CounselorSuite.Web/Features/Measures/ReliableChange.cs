@@ -1,4 +1,4 @@
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 public enum ChangeDirection { NoReliableChange, ReliableImprovement, ReliableDeterioration }
 

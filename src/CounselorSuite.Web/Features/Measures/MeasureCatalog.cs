@@ -1,9 +1,10 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace CounselorSuite.Web.Features.Progress.Measures;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>A measure as listed for staff: enough to choose one and to see where it comes from.</summary>
 public sealed record MeasureSummary(
