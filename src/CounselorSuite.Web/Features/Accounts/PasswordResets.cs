@@ -53,7 +53,7 @@ public sealed class PasswordResets(
         }
         var (token, hash) = PracticeTokens.Create(user.PracticeId);
         await IssueAsync(user.Id, PasswordResetKind.Link, LinkLifetime, hash, ct);
-        var baseUrl = configuration["App:PublicBaseUrl"]?.TrimEnd('/') ?? requestBaseUrl.TrimEnd('/');
+        var baseUrl = Transport.LinkBase(configuration, requestBaseUrl);
         await audit.WriteAsync(new AuditEntry(AuditActions.PasswordResetRequested, "User", user.Id), ct);
         await mail.SendAsync(new OutgoingMail(address, "Choose a new password",
             $"""

@@ -60,7 +60,7 @@ public sealed class PracticeRegistration(AppDbContext db, TenantContext tenant, 
             return new RegistrationOutcome.Invalid(errors);
         }
         var email = request.AdminEmail!.Trim();
-        var baseUrl = configuration["App:PublicBaseUrl"]?.TrimEnd('/') ?? requestBaseUrl.TrimEnd('/');
+        var baseUrl = Transport.LinkBase(configuration, requestBaseUrl);
         if (await directory.IsTakenAsync(email, ct))
         {
             // The person who owns the address learns what happened; the one who typed it learns nothing.

@@ -73,7 +73,7 @@ public sealed partial class InvitationService(
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         };
-        var baseUrl = configuration["App:PublicBaseUrl"]?.TrimEnd('/') ?? requestBaseUrl.TrimEnd('/');
+        var baseUrl = Transport.LinkBase(configuration, requestBaseUrl);
         return byUserName
             ? await InviteByUserNameAsync(invitation, baseUrl, now, ct)
             : await InviteByEmailAsync(invitation, baseUrl, taken, ct);

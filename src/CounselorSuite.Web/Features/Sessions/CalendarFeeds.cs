@@ -6,6 +6,7 @@ using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using CounselorSuite.Web.Infrastructure.Time;
+using CounselorSuite.Web.Infrastructure.Web;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -56,7 +57,7 @@ public sealed class CalendarFeedService(AppDbContext db, TenantContext tenant, I
         }
         audit.Add(new AuditEntry(AuditActions.CalendarFeedRotated, "CalendarFeed", counselorId));
         await db.SaveChangesAsync(ct);
-        var baseUrl = configuration["App:PublicBaseUrl"]?.TrimEnd('/') ?? requestBaseUrl.TrimEnd('/');
+        var baseUrl = Transport.LinkBase(configuration, requestBaseUrl);
         return new CalendarFeedResponse(true, feed.IncludeClientNames, feed.CreatedAt, $"{baseUrl}/calendar/{token}.ics");
     }
 

@@ -53,6 +53,13 @@ public static class Transport
         return services;
     }
 
+    /// <summary>
+    /// Where links in mails and feeds point: App:PublicBaseUrl (required outside Development, checked at start-up),
+    /// else the address of the request that asked (a developer's machine, the tests). No trailing slash.
+    /// </summary>
+    public static string LinkBase(IConfiguration configuration, string requestBaseUrl) =>
+        (configuration["App:PublicBaseUrl"] ?? requestBaseUrl).TrimEnd('/');
+
     /// <summary>First in the pipeline, so everything after sees the real client address and scheme.</summary>
     public static WebApplication UseTransport(this WebApplication app)
     {
