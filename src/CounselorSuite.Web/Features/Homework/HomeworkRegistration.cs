@@ -14,7 +14,6 @@ public static class HomeworkRegistration
         services.AddScoped<HomeworkSharing>();
         services.AddScoped<CounselorActions>();
         services.AddScoped<SafetyAlertCommands>();
-        services.AddScoped<HomeworkService>();
         services.AddScoped<INotificationSender, EmailNotificationSender>();
         services.AddScoped<IExerciseUsage, HomeworkExerciseUsage>();
         services.AddScoped<IClientDataExportContributor, HomeworkExportContributor>();

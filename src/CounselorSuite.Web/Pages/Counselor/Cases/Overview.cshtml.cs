@@ -12,7 +12,7 @@ namespace CounselorSuite.Web.Pages.Counselor.Cases;
 /// The case's first section, at the case's own address: what needs attention now and each client's progress
 /// at a glance, with links into the sections. Open safety alerts are resolved here.
 /// </summary>
-public sealed class OverviewModel(AppDbContext db, HomeworkService homework, TimeProvider clock) : CaseSectionModel
+public sealed class OverviewModel(AppDbContext db, SafetyAlertCommands alerts, TimeProvider clock) : CaseSectionModel
 {
     public override CaseSection Section => CaseSection.Overview;
 
@@ -45,7 +45,7 @@ public sealed class OverviewModel(AppDbContext db, HomeworkService homework, Tim
         {
             return NotFound();
         }
-        var outcome = await homework.ResolveAlertAsync(User, AlertId, new ResolveAlertRequest(Note), ct);
+        var outcome = await alerts.ResolveAsync(User, AlertId, new ResolveAlertRequest(Note), ct);
         switch (outcome.Failure)
         {
             case { Kind: FailureKind.NotFound }:

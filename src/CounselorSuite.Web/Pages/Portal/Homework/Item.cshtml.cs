@@ -18,7 +18,7 @@ namespace CounselorSuite.Web.Pages.Portal.Homework;
 /// every Save, and with JavaScript on every change), read-only with the counselor's feedback once submitted,
 /// the share toggle in couple and family cases, and the yes/no of a joint exercise. Works without JavaScript.
 /// </summary>
-public sealed partial class ItemModel(AppDbContext db, HomeworkService homework, MarkdownRenderer markdown,
+public sealed partial class ItemModel(AppDbContext db, ClientWork work, HomeworkSharing sharing, MarkdownRenderer markdown,
     IAuditLog audit, TimeProvider clock) : PageModel
 {
     public AssignmentDetail Detail { get; private set; } = null!;
@@ -54,7 +54,7 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         {
             return await ShowAgainAsync(id, answers, formErrors, "Some answers need another look.", StatusCodes.Status400BadRequest, ct);
         }
-        var outcome = await homework.SaveDraftAsync(User, id, new DraftRequest(ToRequests(answers), draftVersion), ct);
+        var outcome = await work.SaveDraftAsync(User, id, new DraftRequest(ToRequests(answers), draftVersion), ct);
         if (outcome.Failure is { } failure)
         {
             return await FailedAsync(id, answers, failure, ct);
@@ -75,7 +75,7 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         {
             return new JsonResult(new { error = "Some answers need another look." }) { StatusCode = StatusCodes.Status400BadRequest };
         }
-        var outcome = await homework.SaveDraftAsync(User, id, new DraftRequest(ToRequests(answers), draftVersion), ct);
+        var outcome = await work.SaveDraftAsync(User, id, new DraftRequest(ToRequests(answers), draftVersion), ct);
         return outcome.Failure switch
         {
             null => new JsonResult(new { version = outcome.Value!.Version, savedAt = outcome.Value.UpdatedAt, showHelpResources = outcome.Value.ShowHelpResources }),
@@ -97,7 +97,7 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
         }
         // The form's own token is the Idempotency-Key: a double tap or a resent form makes one submission.
         var token = submissionToken is { Length: > 0 and <= 64 } t && TokenPattern().IsMatch(t) ? "form-" + t : null;
-        var outcome = await homework.SubmitAsync(User, id, new SubmitRequest(ToRequests(answers)), token, ct);
+        var outcome = await work.SubmitAsync(User, id, new SubmitRequest(ToRequests(answers)), token, ct);
         switch (outcome.Failure)
         {
             case null:
@@ -116,7 +116,7 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
 
     public async Task<IActionResult> OnPostShareAsync(Guid id, bool share, CancellationToken ct)
     {
-        var outcome = await homework.SetSharedAsync(User, id, share, ct);
+        var outcome = await sharing.SetSharedAsync(User, id, share, ct);
         if (outcome.Failure is { Kind: FailureKind.NotFound })
         {
             return NotFound();
@@ -127,7 +127,7 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
 
     public async Task<IActionResult> OnPostConsentAsync(Guid id, string? decision, CancellationToken ct)
     {
-        var outcome = await homework.DecideJointAsync(User, id, new ConsentRequest(decision), ct);
+        var outcome = await sharing.DecideJointAsync(User, id, new ConsentRequest(decision), ct);
         if (outcome.Failure is { Kind: FailureKind.NotFound })
         {
             return NotFound();
@@ -234,7 +234,7 @@ public sealed partial class ItemModel(AppDbContext db, HomeworkService homework,
     /// <summary>
     /// What Save keeps and who reads it, as the code behaves: a draft is the client's alone (the counselor's pages
     /// show that an item was started, never a draft's words), except that a safety answer in a saved draft
-    /// raises an alert at once (HomeworkService.SaveDraftAsync); partners read only what is shared after
+    /// raises an alert at once (ClientWork.SaveDraftAsync); partners read only what is shared after
     /// sending, and never a screening's answers.
     /// </summary>
     public static string WhoCanReadSentence(ExerciseVersion version, bool partners)
