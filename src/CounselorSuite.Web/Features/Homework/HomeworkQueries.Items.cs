@@ -55,30 +55,99 @@ public static partial class HomeworkQueries
         // The step's items (one per client) through the assignment's unique index, then their submissions through
         // theirs. Not an OR over the assignment's submissions: that had no index to use and read the whole table.
         var step = db.Occurrences.Where(o => o.AssignmentId == a.Id && o.Sequence == occurrence.Sequence).Select(o => o.Id);
-        var visible = db.Submissions.AsNoTracking().Where(s => step.Contains(s.OccurrenceId)
-            && (s.OccurrenceId == occurrence.Id
-                || (s.ClientId != callerId && !s.Screening && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null))));
         // Everything else the page reads of the item, in one round trip.
         var batch = new QueryBatch(db);
         var versionRead = batch.FirstOrDefault(db.ExerciseVersions.AsNoTracking().Where(v => v.Id == a.ExerciseVersionId));
         var draftRead = batch.FirstOrDefault(db.Drafts.AsNoTracking().Where(d => d.OccurrenceId == occurrence.Id));
-        var answersRead = SubmissionViews(batch, db, visible, callerId, onlyOwnReviews: true);
+        var answersRead = SubmissionViews(batch, db, VisibleOfStep(db, step, occurrence.Id, callerId), callerId, onlyOwnReviews: true);
         var decisionRead = !a.Joint ? null : batch.FirstOrDefault(db.JointConsents.AsNoTracking()
             .Where(c => c.AssignmentId == a.Id && c.ClientId == callerId).Select(c => (JointDecision?)c.Decision));
         var availableRead = HomeworkAccess.JointAvailable(batch, db, a);
         await batch.SendAsync(ct);
-        var (version, draft, answers, decision) = (versionRead.Value!, draftRead.Value, answersRead.Value, decisionRead?.Value);
+        return await ClientItemOfAsync(db, a, occurrence, versionRead.Value!, draftRead.Value, answersRead.Value, decisionRead?.Value, availableRead.Value, now, ct);
+    }
+
+    /// <summary>A client's own item, and whether its case has other clients (the page says who can read what).</summary>
+    public sealed record OwnItem(ClientItem Item, bool Partners);
+
+    /// <summary>
+    /// The portal page of a client's own item by its id, in one round trip (two statements): the item with its
+    /// assignment, version, draft, joint state and partners, and the answers the client may read with their
+    /// feedback (as <see cref="ClientItemAsync"/>). Null when <paramref name="id"/> is not an item of the caller
+    /// open to them now: the page then resolves it the other ways (an assignment's id, a partner's shared item).
+    /// What was read for an id that is not the caller's is dropped unseen.
+    /// </summary>
+    public static async Task<OwnItem?> OwnItemAsync(AppDbContext db, Guid id, Guid callerId, DateTimeOffset now, CancellationToken ct)
+    {
+        // The step's items through the item's own row, so that the answers go in the same batch as the item.
+        var step = db.Occurrences.Where(x => db.Occurrences.Any(o => o.Id == id && o.AssignmentId == x.AssignmentId && o.Sequence == x.Sequence)).Select(x => x.Id);
+        var visible = VisibleOfStep(db, step, id, callerId);
+        var batch = new QueryBatch(db);
+        var itemRead = batch.FirstOrDefault(
+            (from o in db.Occurrences.AsNoTracking()
+             where o.Id == id && o.ClientId == callerId && o.AvailableAt <= now
+             join a in db.Assignments.AsNoTracking() on o.AssignmentId equals a.Id
+             // The caller's part in the case, as HomeworkAccess.RoleInCaseAsync asks it of a client.
+             where db.CaseClients.Any(cc => cc.CaseId == a.CaseId && cc.ClientId == callerId)
+             join v in db.ExerciseVersions.AsNoTracking() on a.ExerciseVersionId equals v.Id
+             join d in db.Drafts.AsNoTracking() on o.Id equals d.OccurrenceId into drafts
+             from d in drafts.DefaultIfEmpty()
+             select new OwnItemRow
+             {
+                 Occurrence = o, Assignment = a, Version = v, Draft = d,
+                 Decision = db.JointConsents.Where(c => c.AssignmentId == a.Id && c.ClientId == callerId).Select(c => (JointDecision?)c.Decision).FirstOrDefault(),
+                 // HomeworkAccess.JointAvailable's two conditions.
+                 Agreed = db.JointConsents.Count(j => j.AssignmentId == a.Id && j.Decision == JointDecision.Agreed && a.ClientIds.Contains(j.ClientId)),
+                 AlertOpen = db.SafetyAlerts.Any(x => x.CaseId == a.CaseId && x.Status == SafetyAlertStatus.Open),
+                 Partners = db.CaseClients.Any(cc => cc.CaseId == a.CaseId && cc.ClientId != callerId),
+             }));
+        var answersRead = SubmissionViews(batch, db, visible, callerId, onlyOwnReviews: true);
+        await batch.SendAsync(ct);
+        if (itemRead.Value is not { } row)
+        {
+            return null;
+        }
+        var assignment = row.Assignment;
+        var available = !assignment.Joint || (row.Agreed >= assignment.ClientIds.Length && !row.AlertOpen);
+        var item = await ClientItemOfAsync(db, assignment, row.Occurrence, row.Version, row.Draft, answersRead.Value, assignment.Joint ? row.Decision : null,
+            available, now, ct);
+        return new OwnItem(item, row.Partners);
+    }
+
+    /// <summary>The submissions of a step a client may read: their own item's, and what the other clients shared (never a screening).</summary>
+    private static IQueryable<Submission> VisibleOfStep(AppDbContext db, IQueryable<Guid> step, Guid occurrenceId, Guid callerId) =>
+        db.Submissions.AsNoTracking().Where(s => step.Contains(s.OccurrenceId)
+            && (s.OccurrenceId == occurrenceId
+                || (s.ClientId != callerId && !s.Screening && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null))));
+
+    /// <summary>The client's view of their item once read; marks the feedback on their submission read.</summary>
+    private static async Task<ClientItem> ClientItemOfAsync(AppDbContext db, Assignment a, Occurrence occurrence, ExerciseVersion version, Draft? draft,
+        List<SubmissionView> answers, JointDecision? decision, bool available, DateTimeOffset now, CancellationToken ct)
+    {
         if (answers.FirstOrDefault(s => s.Mine && s.Reviews.Count > 0) is { } reviewed)
         {
             await db.Reviews.Where(r => r.SubmissionId == reviewed.Id && r.SeenAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenAt, now), ct);
         }
         var detail = new AssignmentDetail(occurrence.Id, a.Id, a.CaseId, a.Status.ToString(), a.Note, RecurrenceOf(a), a.Joint, ToResponse(version, true),
-            ToResponse(occurrence, a.Status, now), availableRead.Value,
+            ToResponse(occurrence, a.Status, now), available,
             decision switch { JointDecision.Agreed => "Agree", JointDecision.Declined => "Decline", _ => null },
             draft is null ? null : new DraftView(draft.Version, draft.UpdatedAt, AnswerRules.Deserialize(draft.Answers)),
             answers, null);
         return new ClientItem(detail, version);
+    }
+
+    // Classes, not anonymous types, so the queries can leave their method (EF Core matches members by name).
+    private sealed class OwnItemRow
+    {
+        public required Occurrence Occurrence { get; init; }
+        public required Assignment Assignment { get; init; }
+        public required ExerciseVersion Version { get; init; }
+        public Draft? Draft { get; init; }
+        public JointDecision? Decision { get; init; }
+        public int Agreed { get; init; }
+        public bool AlertOpen { get; init; }
+        public bool Partners { get; init; }
     }
 
     /// <summary>
@@ -122,31 +191,40 @@ public static partial class HomeworkQueries
         return views.Value;
     }
 
-    /// <summary>The submissions and their feedback as two statements of one batch (the feedback's through the same query).</summary>
+    /// <summary>The submissions with their feedback, as one statement of the batch (the feedback a small list joined to each).</summary>
     private static Batched<List<SubmissionView>> SubmissionViews(QueryBatch batch, AppDbContext db, IQueryable<Submission> query, Guid callerId,
-        bool onlyOwnReviews)
-    {
-        var rows = batch.List(
-            from s in query
-            join o in db.Occurrences.AsNoTracking() on s.OccurrenceId equals o.Id
-            orderby o.Sequence, s.SubmittedAt
-            select new
-            {
-                s.Id, s.OccurrenceId, s.ClientId, o.Sequence, s.SubmittedAt, s.Answers, s.Screening,
-                Shared = db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null),
-                Partners = db.CaseClients.Any(cc => cc.CaseId == s.CaseId && cc.ClientId != s.ClientId),
-            });
-        var reviewed = query.Where(s => !onlyOwnReviews || s.ClientId == callerId).Select(s => s.Id);
-        return batch.Add(
-            from r in db.Reviews.AsNoTracking()
-            where reviewed.Contains(r.SubmissionId)
-            join u in db.Users.AsNoTracking() on r.ReviewerId equals u.Id
-            orderby r.At
-            select new { r.SubmissionId, View = new ReviewView(r.Id, r.Comment, r.ReviewerId, u.DisplayName, r.At) },
-            // Runs after the rows' query has filled its result: the batch reads its queries in order.
-            reviews => rows.Value.Select(r => new SubmissionView(r.Id, r.OccurrenceId, r.ClientId, r.Sequence, r.SubmittedAt, r.Shared,
-                    !r.Screening && r.Partners, r.ClientId == callerId, AnswerRules.Deserialize(r.Answers),
-                    reviews.Where(x => x.SubmissionId == r.Id).Select(x => x.View).ToList()))
+        bool onlyOwnReviews) =>
+        batch.Add(
+            (from s in query
+             join o in db.Occurrences.AsNoTracking() on s.OccurrenceId equals o.Id
+             orderby o.Sequence, s.SubmittedAt
+             select new SubmissionRow
+             {
+                 Id = s.Id, OccurrenceId = s.OccurrenceId, ClientId = s.ClientId, Sequence = o.Sequence, SubmittedAt = s.SubmittedAt, Answers = s.Answers,
+                 Screening = s.Screening,
+                 Shared = db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null),
+                 Partners = db.CaseClients.Any(cc => cc.CaseId == s.CaseId && cc.ClientId != s.ClientId),
+                 Reviews = (from r in db.Reviews.AsNoTracking()
+                            where r.SubmissionId == s.Id && (!onlyOwnReviews || s.ClientId == callerId)
+                            join u in db.Users.AsNoTracking() on r.ReviewerId equals u.Id
+                            orderby r.At
+                            select new ReviewView(r.Id, r.Comment, r.ReviewerId, u.DisplayName, r.At)).ToList(),
+             }).AsSingleQuery(),
+            rows => rows.Select(r => new SubmissionView(r.Id, r.OccurrenceId, r.ClientId, r.Sequence, r.SubmittedAt, r.Shared,
+                    !r.Screening && r.Partners, r.ClientId == callerId, AnswerRules.Deserialize(r.Answers), r.Reviews))
                 .ToList());
+
+    private sealed class SubmissionRow
+    {
+        public Guid Id { get; init; }
+        public Guid OccurrenceId { get; init; }
+        public Guid ClientId { get; init; }
+        public int Sequence { get; init; }
+        public DateTimeOffset SubmittedAt { get; init; }
+        public string Answers { get; init; } = "";
+        public bool Screening { get; init; }
+        public bool Shared { get; init; }
+        public bool Partners { get; init; }
+        public List<ReviewView> Reviews { get; init; } = [];
     }
 }

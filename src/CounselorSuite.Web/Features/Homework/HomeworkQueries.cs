@@ -199,83 +199,105 @@ public static partial class HomeworkQueries
     /// <summary>
     /// The client's items in the order the portal shows them: open (soonest due first), overdue, then done
     /// (latest first). Only the requested page is read, ordered and cut in the database, so a client with
-    /// hundreds of missed daily items or years of done ones costs what a new one does. Feedback and share
-    /// flags are read for the page's items only.
+    /// hundreds of missed daily items or years of done ones costs what a new one does. Titles, share and joint
+    /// flags come with the page's rows (<see cref="Listed"/>); everything is one batch.
     /// </summary>
     public static async Task<MyAssignmentsPage> MyAssignmentsAsync(AppDbContext db, Guid clientId, DateTimeOffset now,
         int skip, int take, CancellationToken ct)
     {
         var rows = MyRows(db, clientId, now);
-        var total = await rows.CountAsync(ct);
-        var page = await InPortalOrder(rows).Skip(skip).Take(take).ToListAsync(ct);
-        var (items, newFeedback) = await ItemsAsync(db, clientId, now, page, ct);
-        return new MyAssignmentsPage(items, total, newFeedback);
+        var batch = new QueryBatch(db);
+        var total = batch.Add(rows.GroupBy(r => r.Occurrence.PracticeId).Select(g => g.Count()), counts => counts.FirstOrDefault());
+        var page = batch.List(Listed(db, InPortalOrder(rows).Skip(skip).Take(take)));
+        var unseen = batch.List(UnseenFeedback(db, clientId));
+        await batch.SendAsync(ct);
+        return new MyAssignmentsPage(Items(page.Value, unseen.Value, now), total.Value, unseen.Value.Count);
     }
 
     /// <summary>The first <paramref name="open"/> open items (overdue after the others) and the latest <paramref name="done"/> done ones.</summary>
-    /// <remarks>The counts and both lists go in one batch, with whatever the caller added to <paramref name="batch"/>.</remarks>
+    /// <remarks>
+    /// Two statements in the caller's <paramref name="batch"/>: both lists as one (with the counts of both and each
+    /// row's title and flags), and the client's unread feedback.
+    /// </remarks>
     public static async Task<MyHomeworkStart> MyHomeworkStartAsync(AppDbContext db, Guid clientId, DateTimeOffset now, int open, int done,
         CancellationToken ct, QueryBatch? batch = null)
     {
         var rows = MyRows(db, clientId, now);
         batch ??= new QueryBatch(db);
-        var countsRead = batch.List(rows.GroupBy(r => r.Section == DoneSection).Select(g => new { Done = g.Key, Count = g.Count() }));
-        var openRead = batch.List(InPortalOrder(rows.Where(r => r.Section != DoneSection)).Take(open));
-        var doneRead = batch.List(InPortalOrder(rows.Where(r => r.Section == DoneSection)).Take(done));
-        await batch.SendAsync(ct);
-        var (counts, openRows, doneRows) = (countsRead.Value, openRead.Value, doneRead.Value);
-        var (items, newFeedback) = await ItemsAsync(db, clientId, now, [.. openRows, .. doneRows], ct);
-        return new MyHomeworkStart(items[..openRows.Count], counts.Where(c => !c.Done).Sum(c => c.Count),
-            items[openRows.Count..], counts.Where(c => c.Done).Sum(c => c.Count), newFeedback);
-    }
-
-    /// <summary>The rows as list items, with their feedback, share and joint flags read for these rows only, in one batch.</summary>
-    private static async Task<(List<MyAssignmentItem> Items, int NewFeedback)> ItemsAsync(AppDbContext db, Guid clientId, DateTimeOffset now,
-        List<MyRow> rows, CancellationToken ct)
-    {
-        var ids = rows.Select(r => r.Occurrence.Id).ToList();
-        var batch = new QueryBatch(db);
-        // Titles for the page's rows only: joined before the cut, PostgreSQL looked one up for every item.
-        var versionIds = rows.Select(r => r.VersionId).Distinct().ToList();
-        var titlesRead = batch.List(db.ExerciseVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => new { v.Id, v.Title }));
-        var unseenRead = batch.List(
-            from r in db.Reviews.AsNoTracking()
-            join sub in db.Submissions.AsNoTracking() on r.SubmissionId equals sub.Id
-            where sub.ClientId == clientId && r.SeenAt == null
-            select sub.OccurrenceId);
-        var sharedRead = ids.Count == 0 ? null : batch.List(
-            from sh in db.Shares.AsNoTracking()
-            join sub in db.Submissions.AsNoTracking() on sh.SubmissionId equals sub.Id
-            where sh.WithdrawnAt == null && ids.Contains(sub.OccurrenceId)
-            select sub.OccurrenceId);
-
-        var joint = rows.Where(r => r.Joint).ToList();
-        var jointIds = joint.Select(r => r.Occurrence.AssignmentId).Distinct().ToList();
-        var agreedRead = jointIds.Count == 0 ? null : batch.List(db.JointConsents.AsNoTracking()
-            .Where(c => jointIds.Contains(c.AssignmentId) && c.Decision == JointDecision.Agreed)
-            .Select(c => new { c.AssignmentId, c.ClientId }));
-        var caseIds = joint.Select(r => r.Occurrence.CaseId).Distinct().ToList();
-        var alertCasesRead = caseIds.Count == 0 ? null : batch.List(db.SafetyAlerts.AsNoTracking()
-            .Where(a => caseIds.Contains(a.CaseId) && a.Status == SafetyAlertStatus.Open)
-            .Select(a => a.CaseId).Distinct());
-        await batch.SendAsync(ct);
-        var titles = titlesRead.Value.ToDictionary(v => v.Id, v => v.Title);
-        var unseen = unseenRead.Value;
-        var shared = sharedRead?.Value ?? [];
-        var agreed = agreedRead?.Value ?? [];
-        var alertCases = alertCasesRead?.Value ?? [];
-
-        var items = rows.Select(r =>
+        // Each list cut in its own order, then both in the portal's (open sections first): an empty list means none
+        // of its kind, so the counts riding on the rows are never missed.
+        var both = InPortalOrder(InPortalOrder(rows.Where(r => r.Section != DoneSection)).Take(open)
+            .Concat(InPortalOrder(rows.Where(r => r.Section == DoneSection)).Take(done)));
+        var listRead = batch.List(Listed(db, both).Select(l => new StartRow
         {
-            var o = r.Occurrence;
-            var available = !r.Joint || (r.ClientIds.All(c => agreed.Any(g => g.AssignmentId == o.AssignmentId && g.ClientId == c))
-                && !alertCases.Contains(o.CaseId));
-            return new MyAssignmentItem(o.Id, o.AssignmentId, o.CaseId, titles[r.VersionId], o.DueAt, o.AvailableAt,
-                HomeworkAccess.StateAt(o.State, o.DueAt, r.Status, now).ToString(), o.Sequence, r.Count, r.Joint, available, r.Note,
-                unseen.Count(id => id == o.Id), shared.Contains(o.Id), o.SubmittedAt);
-        }).ToList();
-        return (items, unseen.Count);
+            Listed = l,
+            OpenTotal = rows.Count(r => r.Section != DoneSection),
+            DoneTotal = rows.Count(r => r.Section == DoneSection),
+        }));
+        var unseenRead = batch.List(UnseenFeedback(db, clientId));
+        await batch.SendAsync(ct);
+        var list = listRead.Value;
+        var items = Items(list.Select(r => r.Listed).ToList(), unseenRead.Value, now);
+        var openCount = list.Count(r => r.Listed.Row.Section != DoneSection);
+        return new MyHomeworkStart(items[..openCount], list.FirstOrDefault()?.OpenTotal ?? 0, items[openCount..], list.FirstOrDefault()?.DoneTotal ?? 0,
+            unseenRead.Value.Count);
     }
+
+    /// <summary>A row of a list with what the list shows of it besides the item (a class: EF Core matches members by name).</summary>
+    private sealed class ListedRow
+    {
+        public required MyRow Row { get; init; }
+        public string? Title { get; init; }
+        public bool Shared { get; init; }
+
+        /// <summary>Of a joint item: how many of its clients agreed to it, and whether a safety alert of its case is open.</summary>
+        public int Agreed { get; init; }
+        public bool AlertOpen { get; init; }
+    }
+
+    private sealed class StartRow
+    {
+        public required ListedRow Listed { get; init; }
+        public int OpenTotal { get; init; }
+        public int DoneTotal { get; init; }
+    }
+
+    /// <summary>
+    /// The rows a list shows, each with its title, whether it is shared and, if joint, the agreements and alerts that
+    /// make it available: read for the rows the cut kept only, in the same statement (joined before the cut,
+    /// PostgreSQL looked a title up for every item).
+    /// </summary>
+    private static IQueryable<ListedRow> Listed(AppDbContext db, IQueryable<MyRow> cut) =>
+        cut.Select(r => new ListedRow
+        {
+            Row = r,
+            Title = db.ExerciseVersions.Where(v => v.Id == r.VersionId).Select(v => v.Title).FirstOrDefault(),
+            Shared = db.Submissions.Any(s => s.OccurrenceId == r.Occurrence.Id && db.Shares.Any(sh => sh.SubmissionId == s.Id && sh.WithdrawnAt == null)),
+            Agreed = r.Joint
+                ? db.JointConsents.Count(c => c.AssignmentId == r.Occurrence.AssignmentId && c.Decision == JointDecision.Agreed
+                    && db.Assignments.Any(a => a.Id == c.AssignmentId && a.ClientIds.Contains(c.ClientId)))
+                : 0,
+            AlertOpen = r.Joint && db.SafetyAlerts.Any(a => a.CaseId == r.Occurrence.CaseId && a.Status == SafetyAlertStatus.Open),
+        });
+
+    /// <summary>The client's items with feedback not read yet, one row per review.</summary>
+    private static IQueryable<Guid> UnseenFeedback(AppDbContext db, Guid clientId) =>
+        from r in db.Reviews.AsNoTracking()
+        join sub in db.Submissions.AsNoTracking() on r.SubmissionId equals sub.Id
+        where sub.ClientId == clientId && r.SeenAt == null
+        select sub.OccurrenceId;
+
+    /// <summary>The rows as list items.</summary>
+    private static List<MyAssignmentItem> Items(List<ListedRow> rows, List<Guid> unseen, DateTimeOffset now) =>
+        rows.Select(l =>
+        {
+            var (r, o) = (l.Row, l.Row.Occurrence);
+            // A joint item opens once every one of its clients agreed and while no safety alert of the case is open.
+            var available = !r.Joint || (l.Agreed == r.ClientIds.Distinct().Count() && !l.AlertOpen);
+            return new MyAssignmentItem(o.Id, o.AssignmentId, o.CaseId, l.Title ?? "", o.DueAt, o.AvailableAt,
+                HomeworkAccess.StateAt(o.State, o.DueAt, r.Status, now).ToString(), o.Sequence, r.Count, r.Joint, available, r.Note,
+                unseen.Count(id => id == o.Id), l.Shared, o.SubmittedAt);
+        }).ToList();
 
     public static SafetyAlertResponse ToResponse(SafetyAlert a) => new(
         a.Id, a.CaseId, a.ClientId, a.OccurrenceId, a.Source.ToString(), a.Status.ToString(), a.RaisedAt, a.ResolvedAt, a.ResolvedBy, a.ResolutionNote);

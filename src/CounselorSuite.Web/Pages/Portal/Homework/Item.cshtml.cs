@@ -192,8 +192,13 @@ public sealed partial class ItemModel(AppDbContext db, ClientWork work, Homework
         }
         var now = clock.GetUtcNow();
         var me = User.UserId();
-        var target = await HomeworkAccess.ResolveAsync(db, User, id, now, ct);
-        if (target is { Role: HomeworkRole.Client })
+        // The usual way in, the client's own item by its id: one round trip.
+        var ownItem = await HomeworkQueries.OwnItemAsync(db, id, me, now, ct);
+        if (ownItem is not null)
+        {
+            (Detail, Version) = ownItem.Item;
+        }
+        else if (await HomeworkAccess.ResolveAsync(db, User, id, now, ct) is { Role: HomeworkRole.Client } target)
         {
             (Detail, Version) = await HomeworkQueries.ClientItemAsync(db, target, me, now, ct);
         }
@@ -223,7 +228,8 @@ public sealed partial class ItemModel(AppDbContext db, ClientWork work, Homework
         await audit.WriteAsync(new AuditEntry(HomeworkAudit.AssignmentRead, "Assignment", Detail.AssignmentId, ids.Append(me).Distinct().ToList()), ct);
         var batch = new QueryBatch(db);
         var caseId = Detail.CaseId;
-        var partners = batch.Add(db.CaseClients.Where(cc => cc.CaseId == caseId && cc.ClientId != me).Select(cc => cc.ClientId).Take(1), rows => rows.Count > 0);
+        var partners = ownItem is not null ? Batched<bool>.Of(ownItem.Partners)
+            : batch.Add(db.CaseClients.Where(cc => cc.CaseId == caseId && cc.ClientId != me).Select(cc => cc.ClientId).Take(1), rows => rows.Count > 0);
         var names = batch.List(db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }));
         await batch.SendAsync(ct);
         WhoCanRead = WhoCanReadSentence(Version, partners.Value);
