@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,12 +47,12 @@ public static class CasesApi
         CreateCaseRequest request, HttpContext http, CaseOpener opener, CancellationToken ct)
     {
         var errors = new FieldErrors().Require(request.Title, "title", 200, "Title");
-        if (!ExerciseVocabulary.TryParseName<CaseKind>(request.Kind, out var kind))
+        if (!EnumNames.TryParse<CaseKind>(request.Kind, out var kind))
         {
             errors.Add("kind", "Kind must be Individual, Couple or Family.");
         }
         var confidentiality = ConfidentialityAgreement.NotRecorded;
-        if (request.Confidentiality is not null && !ExerciseVocabulary.TryParseName(request.Confidentiality, out confidentiality))
+        if (request.Confidentiality is not null && !EnumNames.TryParse(request.Confidentiality, out confidentiality))
         {
             errors.Add("confidentiality", "Confidentiality must be NotRecorded, NoSecrets, LimitedSecrets or FullConfidentiality.");
         }

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Input;
 
 namespace CounselorSuite.Web.Features.Exercises;
 
@@ -13,5 +14,5 @@ public static class DimensionNames
 
     /// <summary>"HonestCommunication" → "Honest communication", for titles, legends and tables.</summary>
     public static string Label(string dimension) =>
-        ExerciseVocabulary.TryParseName<ProgressDimension>(dimension, out var known) ? known.DisplayName() : dimension;
+        EnumNames.TryParse<ProgressDimension>(dimension, out var known) ? known.DisplayName() : dimension;
 }

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 
 namespace CounselorSuite.Web.Features.Exercises;
@@ -77,7 +78,7 @@ public static class ExerciseRules
             errors.Add("instructions", $"Instructions must be at most {MaxInstructions:N0} characters.");
         }
 
-        if (!ExerciseVocabulary.TryParseName<ExerciseTheme>(request.Category, out var theme))
+        if (!EnumNames.TryParse<ExerciseTheme>(request.Category, out var theme))
         {
             errors.Add(themeField, string.IsNullOrWhiteSpace(request.Category)
                 ? "Theme is required."
@@ -85,7 +86,7 @@ public static class ExerciseRules
         }
 
         var suitability = ExerciseSuitability.Either;
-        if (request.Suitability is not null && !ExerciseVocabulary.TryParseName(request.Suitability, out suitability))
+        if (request.Suitability is not null && !EnumNames.TryParse(request.Suitability, out suitability))
         {
             errors.Add("suitability", "Suitability must be Individual, Couple or Either.");
         }

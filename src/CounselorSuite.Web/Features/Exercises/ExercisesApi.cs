@@ -3,6 +3,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -62,19 +63,19 @@ public static class ExercisesApi
         ExerciseTheme? theme = null;
         if (!string.IsNullOrEmpty(category))
         {
-            if (ExerciseVocabulary.TryParseName<ExerciseTheme>(category, out var t)) { theme = t; }
+            if (EnumNames.TryParse<ExerciseTheme>(category, out var t)) { theme = t; }
             else { errors.Add("category", $"Unknown theme. Use one of: {string.Join(", ", Enum.GetNames<ExerciseTheme>())}."); }
         }
         ProgressDimension? dim = null;
         if (!string.IsNullOrEmpty(dimension))
         {
-            if (ExerciseVocabulary.TryParseName<ProgressDimension>(dimension, out var d)) { dim = d; }
+            if (EnumNames.TryParse<ProgressDimension>(dimension, out var d)) { dim = d; }
             else { errors.Add("dimension", $"Unknown dimension. Use one of: {string.Join(", ", Enum.GetNames<ProgressDimension>())}."); }
         }
         ExerciseSuitability? suits = null;
         if (!string.IsNullOrEmpty(suitability))
         {
-            if (ExerciseVocabulary.TryParseName<ExerciseSuitability>(suitability, out var s)) { suits = s; }
+            if (EnumNames.TryParse<ExerciseSuitability>(suitability, out var s)) { suits = s; }
             else { errors.Add("suitability", "Suitability must be Individual, Couple or Either."); }
         }
         if (q is { Length: > 200 })

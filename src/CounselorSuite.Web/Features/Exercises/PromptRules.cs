@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using static CounselorSuite.Web.Features.Exercises.ExerciseRules;
 
@@ -69,7 +70,7 @@ internal static partial class PromptRules
         }
         errors.Require(p.Text, $"{field}.text", MaxPromptText, "Prompt text");
 
-        if (!ExerciseVocabulary.TryParseName<PromptKind>(p.Kind, out var kind))
+        if (!EnumNames.TryParse<PromptKind>(p.Kind, out var kind))
         {
             errors.Add($"{field}.kind", "Kind must be Text, Scale, Checklist, YesNo or Choice.");
             return null;
@@ -78,7 +79,7 @@ internal static partial class PromptRules
         ProgressDimension? dimension = null;
         if (p.Dimension is not null)
         {
-            if (!ExerciseVocabulary.TryParseName<ProgressDimension>(p.Dimension, out var d))
+            if (!EnumNames.TryParse<ProgressDimension>(p.Dimension, out var d))
             {
                 errors.Add($"{field}.dimension", $"Unknown dimension. Use one of: {string.Join(", ", Enum.GetNames<ProgressDimension>())}.");
             }

@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire;
@@ -147,7 +148,7 @@ public sealed class HandoutService(
             errors.Add("note", $"The note must be at most {MaxNote} characters.");
         }
         var paper = HandoutPapers.ForLocale(practice.Locale);
-        if (request.Paper is { } paperName && !ExerciseVocabulary.TryParseName(paperName, out paper))
+        if (request.Paper is { } paperName && !EnumNames.TryParse(paperName, out paper))
         {
             errors.Add("paper", "Paper must be A4 or Letter.");
         }

@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -169,7 +170,7 @@ public static class HomeworkApi
         SafetyAlertStatus? wanted = null;
         if (status is not null)
         {
-            if (!ExerciseVocabulary.TryParseName<SafetyAlertStatus>(status, out var s))
+            if (!EnumNames.TryParse<SafetyAlertStatus>(status, out var s))
             {
                 return new FieldErrors().Add("status", "Status must be Open or Resolved.").ToProblem();
             }

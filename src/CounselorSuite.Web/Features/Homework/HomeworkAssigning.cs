@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -148,7 +149,7 @@ public sealed class HomeworkAssigning(AppDbContext db, IAuditLog audit, INotific
         var count = 1;
         if (request.Recurrence is { } recurrence)
         {
-            if (!ExerciseVocabulary.TryParseName<RecurrenceEvery>(recurrence.Every, out var e))
+            if (!EnumNames.TryParse<RecurrenceEvery>(recurrence.Every, out var e))
             {
                 errors.Add("recurrence.every", "Repeat every Day or Week.");
             }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 
 namespace CounselorSuite.Web.Features.Homework;
 
@@ -31,7 +32,7 @@ public static class ScoredMeasureRows
             var item = measure.Measure.Item(value.ItemId);
             var prompt = prompts.FirstOrDefault(p => p.Key == item.Id);
             if (prompt is null || (prompt.Kind == PromptKind.Scale && prompt.Dimension is not null)
-                || !ExerciseVocabulary.TryParseName<ProgressDimension>(value.Dimension, out var dimension))
+                || !EnumNames.TryParse<ProgressDimension>(value.Dimension, out var dimension))
             {
                 continue; // the homework loop stored it already as a Scale answer
             }

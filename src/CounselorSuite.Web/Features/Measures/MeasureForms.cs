@@ -1,6 +1,7 @@
 using System.Globalization;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -120,7 +121,7 @@ public static class MeasureForms
     internal static ExercisePrompt PromptFor(Guid exerciseId, MeasureItem item)
     {
         var id = ExercisePrompt.StableId(exerciseId, item.Id);
-        var dimension = item.Dimension is not null && ExerciseVocabulary.TryParseName<ProgressDimension>(item.Dimension, out var d) ? d : (ProgressDimension?)null;
+        var dimension = item.Dimension is not null && EnumNames.TryParse<ProgressDimension>(item.Dimension, out var d) ? d : (ProgressDimension?)null;
         if (AsScale(item))
         {
             var range = item.Range!;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Input;
 
 namespace CounselorSuite.Web.Features.Measures;
 
@@ -165,7 +166,7 @@ public static partial class MeasureValidator
     }
 
     internal static bool TryParseEnum<T>(string text, out T value) where T : struct, Enum =>
-        ExerciseVocabulary.TryParseName(text, out value, ignoreCase: true);
+        EnumNames.TryParse(text, out value, ignoreCase: true);
 
     internal static void RequireText(string? value, string path, string missing, int maxLength, Action<string, string> problem)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 
 namespace CounselorSuite.Web.Features.Notes;
@@ -18,7 +19,7 @@ public static class NoteTemplates
         };
 
     public static bool TryParseTemplate(string? value, out NoteTemplate template) =>
-        ExerciseVocabulary.TryParseName(value, out template);
+        EnumNames.TryParse(value, out template);
 
     /// <summary>
     /// Reads a body: an object with the template's fields (each a string; missing ones are empty), or, for

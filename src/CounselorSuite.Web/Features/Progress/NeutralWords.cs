@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Infrastructure.Input;
 
 namespace CounselorSuite.Web.Features.Progress;
 
@@ -25,5 +26,5 @@ public static class NeutralWords
 
     /// <summary>The neutral words for a dimension name ("HonestCommunication"); "Ratings" for one we do not know.</summary>
     public static string For(string dimension) =>
-        ExerciseVocabulary.TryParseName<ProgressDimension>(dimension, out var known) && Words.TryGetValue(known, out var words) ? words : "Ratings";
+        EnumNames.TryParse<ProgressDimension>(dimension, out var known) && Words.TryGetValue(known, out var words) ? words : "Ratings";
 }

@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -42,7 +43,7 @@ public static class ProgressApi
             errors.Add("format", "Format is csv or json.");
         }
         var chosen = SeriesResolution.Auto;
-        if (resolution is not null && !ExerciseVocabulary.TryParseName(resolution, out chosen, ignoreCase: true))
+        if (resolution is not null && !EnumNames.TryParse(resolution, out chosen, ignoreCase: true))
         {
             errors.Add("resolution", "Resolution is auto, answer or week.");
         }

@@ -4,6 +4,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -158,14 +159,14 @@ public sealed class SessionService(AppDbContext db, IAuditLog audit, TimeProvide
 
     private static (SessionStatus Status, SessionCanceller? Canceller) Read(StatusChange change, FieldErrors errors)
     {
-        if (!ExerciseVocabulary.TryParseName<SessionStatus>(change.Status, out var status))
+        if (!EnumNames.TryParse<SessionStatus>(change.Status, out var status))
         {
             errors.Add("status", "Status must be Scheduled, Attended, Cancelled or NoShow.");
         }
         SessionCanceller? canceller = null;
         if (status == SessionStatus.Cancelled)
         {
-            if (!ExerciseVocabulary.TryParseName<SessionCanceller>(change.CancelledBy, out var by))
+            if (!EnumNames.TryParse<SessionCanceller>(change.CancelledBy, out var by))
             {
                 errors.Add("cancelledBy", "Say who cancelled: Counselor, Client or Practice.");
             }

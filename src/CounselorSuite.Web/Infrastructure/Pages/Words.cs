@@ -7,6 +7,7 @@ using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Sessions;
+using CounselorSuite.Web.Infrastructure.Input;
 namespace CounselorSuite.Web.Infrastructure.Pages;
 
 /// <summary>
@@ -124,7 +125,7 @@ public static partial class Words
     /// not know is shown spaced out rather than as code.
     /// </summary>
     public static string Display<TEnum>(string? name) where TEnum : struct, Enum =>
-        ExerciseVocabulary.TryParseName<TEnum>(name, out var value) ? value.Display() : Spaced(name ?? "");
+        EnumNames.TryParse<TEnum>(name, out var value) ? value.Display() : Spaced(name ?? "");
 
     /// <summary>How a client reads the state of their own task in the portal: what they have to do, not our workflow.</summary>
     public static string ForClient(this OccurrenceState state) => state switch
@@ -138,7 +139,7 @@ public static partial class Words
     };
 
     public static string ForClient(string? state) =>
-        ExerciseVocabulary.TryParseName<OccurrenceState>(state, out var value) ? value.ForClient() : Spaced(state ?? "");
+        EnumNames.TryParse<OccurrenceState>(state, out var value) ? value.ForClient() : Spaced(state ?? "");
 
     /// <summary>A role as people say it: "Practice admin", "Counselor", "Client".</summary>
     public static string Role(string? role) => role switch

@@ -2,6 +2,7 @@ using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.CounselorHome;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -64,11 +65,11 @@ public sealed class IndexModel(AppDbContext db, CaseOpener opener, OpenAlertCoun
         {
             ModelState.AddModelError("Input.Title", "Title must be at most 200 characters.");
         }
-        if (!ExerciseVocabulary.TryParseName<CaseKind>(Input.Kind, out var kind))
+        if (!EnumNames.TryParse<CaseKind>(Input.Kind, out var kind))
         {
             ModelState.AddModelError("Input.Kind", "Choose Individual, Couple or Family.");
         }
-        if (!ExerciseVocabulary.TryParseName<ConfidentialityAgreement>(Input.Confidentiality, out var agreement))
+        if (!EnumNames.TryParse<ConfidentialityAgreement>(Input.Confidentiality, out var agreement))
         {
             ModelState.AddModelError("Input.Confidentiality", "Choose one of the agreements.");
         }

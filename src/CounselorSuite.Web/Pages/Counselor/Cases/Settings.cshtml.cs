@@ -7,6 +7,7 @@ using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,7 @@ public sealed class SettingsModel(AppDbContext db, InvitationService invitations
         {
             return NotFound();
         }
-        if (!ExerciseVocabulary.TryParseName<ConfidentialityAgreement>(Confidentiality, out var agreement))
+        if (!EnumNames.TryParse<ConfidentialityAgreement>(Confidentiality, out var agreement))
         {
             ModelState.AddModelError(nameof(Confidentiality), "Choose one of the agreements.");
             return await RefusedAsync(id, ct);

@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -83,7 +84,7 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
         var (verb, index) = ParseCommand(command);
         switch (verb)
         {
-            case "add" when ExerciseVocabulary.TryParseName<PromptKind>(command!["add-".Length..], out var kind) && Input.Prompts.Count < ExerciseRules.MaxPrompts:
+            case "add" when EnumNames.TryParse<PromptKind>(command!["add-".Length..], out var kind) && Input.Prompts.Count < ExerciseRules.MaxPrompts:
                 Input.Prompts.Add(new PromptInput
                 {
                     Id = NewId(), Kind = kind.ToString(),
@@ -281,7 +282,7 @@ public sealed class PromptInput
     /// <summary>A scale value at or below which an answer signals danger.</summary>
     public int? DangerAtOrBelow { get; set; }
 
-    public PromptKind? ParsedKind => ExerciseVocabulary.TryParseName<PromptKind>(Kind, out var k) ? k : null;
+    public PromptKind? ParsedKind => EnumNames.TryParse<PromptKind>(Kind, out var k) ? k : null;
 
     public static PromptInput From(ExercisePrompt p) => new()
     {

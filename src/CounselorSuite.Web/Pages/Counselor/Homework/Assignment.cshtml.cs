@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -73,7 +74,7 @@ public sealed class AssignmentModel(AppDbContext db, CounselorActions actions, I
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, string? change, CancellationToken ct)
     {
-        if (!ExerciseVocabulary.TryParseName<CounselorActions.StatusChange>(change, out var what))
+        if (!EnumNames.TryParse<CounselorActions.StatusChange>(change, out var what))
         {
             return BadRequest();
         }
