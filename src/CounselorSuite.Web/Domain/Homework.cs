@@ -1,3 +1,4 @@
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
@@ -7,7 +8,7 @@ public enum RecurrenceEvery { Day, Week }
 
 /// <summary>
 /// What an assignment hands out. Measure (progress): a measure's items, carried by a hidden exercise version
-/// (see Domain/Measure.cs, MeasureForm), scored on submission.
+/// (MeasureForm, kept by Exercises), scored on submission.
 /// </summary>
 public enum AssignmentKind { Exercise, Measure }
 
@@ -237,4 +238,31 @@ public sealed class Reminder : ITenantOwned
     public Guid OccurrenceId { get; set; }
     public ReminderKind Kind { get; set; }
     public DateTimeOffset SentAt { get; set; }
+}
+
+/// <summary>
+/// A scored measure: one per submission of a measure assignment. Written in the same save as the
+/// submission (ScoredMeasureRows), never changed afterwards.
+/// </summary>
+public sealed class MeasureResult : ITenantOwned
+{
+    public Guid PracticeId { get; set; }
+    public Guid Id { get; set; }
+    public Guid SubmissionId { get; set; }
+    public Guid AssignmentId { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid ClientId { get; set; }
+    public required string MeasureKey { get; set; }
+    public int MeasureVersion { get; set; }
+    public double Total { get; set; }
+
+    /// <summary>The cut-off band's label the total falls in; null when the measure has no band there.</summary>
+    public string? Band { get; set; }
+
+    /// <summary>The band is one of concern (for example a distress range).</summary>
+    public bool BandConcern { get; set; }
+
+    /// <summary>Subscale scores as JSON (jsonb): a list of {key, title, score}.</summary>
+    public required string Subscales { get; set; }
+    public DateTimeOffset At { get; set; }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CounselorSuite.Tests.Exercises;
 using CounselorSuite.Tests.Infrastructure;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using Npgsql;
 
 namespace CounselorSuite.Tests.Handouts;

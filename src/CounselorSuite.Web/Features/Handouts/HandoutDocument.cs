@@ -1,6 +1,7 @@
 using System.Globalization;
 using CounselorSuite.Documents.Markdown;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Progress.Charts;
 using CounselorSuite.Web.Features.Sessions;

@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Practices;
 
 namespace CounselorSuite.Web.Features.Portal;

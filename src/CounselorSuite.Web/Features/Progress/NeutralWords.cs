@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Input;
 
 namespace CounselorSuite.Web.Features.Progress;

@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Notes;

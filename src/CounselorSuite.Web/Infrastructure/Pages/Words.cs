@@ -3,6 +3,7 @@ using CounselorSuite.Web.Domain;
 
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Practices;

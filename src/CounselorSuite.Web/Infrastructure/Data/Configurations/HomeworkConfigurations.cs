@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -181,5 +182,24 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         b.HasKey(r => new { r.PracticeId, r.OccurrenceId, r.Kind });
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Occurrence>().WithMany().HasForeignKey(r => new { r.PracticeId, r.OccurrenceId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeasureResultConfiguration : IEntityTypeConfiguration<MeasureResult>
+{
+    public void Configure(EntityTypeBuilder<MeasureResult> b)
+    {
+        b.ToTable("measure_results");
+        b.HasKey(r => new { r.PracticeId, r.Id });
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.MeasureKey).HasMaxLength(64);
+        b.Property(r => r.Band).HasMaxLength(200);
+        b.Property(r => r.Subscales).HasColumnType("jsonb");
+        b.HasIndex(r => new { r.PracticeId, r.SubmissionId }).IsUnique();
+        // Progress reads one client's results over time.
+        b.HasIndex(r => new { r.PracticeId, r.ClientId, r.At });
+        b.HasOne<Submission>().WithOne().HasForeignKey<MeasureResult>(r => new { r.PracticeId, r.SubmissionId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Case>().WithMany().HasForeignKey(r => new { r.PracticeId, r.CaseId }).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => new { r.PracticeId, r.ClientId }).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,4 +1,4 @@
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Exercises;
 
 /// <summary>The five themes of the exercise library, in the order pages list them (see docs: domain).</summary>
 public enum ExerciseTheme { SeeingPower, Consent, NonCooperation, TrustSmallActs, BalancedPower }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CounselorSuite.Web.Infrastructure.Data.Configurations;
+namespace CounselorSuite.Web.Features.Exercises;
 
 internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
 {
@@ -54,5 +54,20 @@ internal sealed class ExerciseVersionConfiguration : IEntityTypeConfiguration<Ex
             .HasMethod("GIN");
         b.HasIndex(v => v.Dimensions).HasMethod("GIN");
         b.HasOne<AppUser>().WithMany().HasForeignKey(v => new { v.PracticeId, v.CreatedBy }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MeasureFormConfiguration : IEntityTypeConfiguration<MeasureForm>
+{
+    public void Configure(EntityTypeBuilder<MeasureForm> b)
+    {
+        b.ToTable("measure_forms");
+        b.HasKey(f => new { f.PracticeId, f.ExerciseId });
+        b.Property(f => f.MeasureKey).HasMaxLength(64);
+        // One form per measure version: two counselors assigning it at once share the first one made.
+        b.HasIndex(f => new { f.PracticeId, f.MeasureKey, f.MeasureVersion }).IsUnique();
+        b.HasIndex(f => new { f.PracticeId, f.ExerciseVersionId }).IsUnique();
+        b.HasOne<Exercise>().WithOne().HasForeignKey<MeasureForm>(f => new { f.PracticeId, f.ExerciseId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ExerciseVersion>().WithMany().HasForeignKey(f => new { f.PracticeId, f.ExerciseVersionId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

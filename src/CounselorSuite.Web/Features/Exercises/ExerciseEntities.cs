@@ -6,7 +6,7 @@ using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using NpgsqlTypes;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Exercises;
 
 /// <summary>
 /// An exercise in a practice's library: a built-in one (materialised per practice from the embedded
@@ -256,4 +256,21 @@ public sealed record PromptAnswer(Guid PromptId, string? Text, int? Value, IRead
 public sealed record ExerciseReview(string Note, bool AfterSafetyScreening)
 {
     public const int MaxNote = 600;
+}
+
+/// <summary>
+/// The exercise version that carries a measure's items as prompts, so a measure is assigned, drafted,
+/// submitted and reminded about exactly like an exercise. One per measure version, made on first
+/// assignment; its exercise is archived and left out of the library (it is not meant to be edited).
+/// Prompt keys are the measure's item ids. Kept by Exercises, whose library leaves these exercises out;
+/// Measures writes them.
+/// </summary>
+public sealed class MeasureForm : ITenantOwned
+{
+    public Guid PracticeId { get; set; }
+    public Guid ExerciseId { get; set; }
+    public Guid ExerciseVersionId { get; set; }
+    public required string MeasureKey { get; set; }
+    public int MeasureVersion { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
