@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 

@@ -8,6 +8,7 @@ using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Invitations;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Sessions;

@@ -4,7 +4,7 @@ using CounselorSuite.Web.Features.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CounselorSuite.Web.Infrastructure.Data.Configurations;
+namespace CounselorSuite.Web.Features.Measures;
 
 internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
 {

@@ -1,6 +1,6 @@
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Measures;
 
 /// <summary>
 /// A measure a practice admin imported from a definition file. Built-in measures are not stored: they
