@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CounselorSuite.Tests.Infrastructure;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Pages.Admin;
 using CounselorSuite.Web.Features.Demo;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;

@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

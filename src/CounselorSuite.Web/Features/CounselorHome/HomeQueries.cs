@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Handouts;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Data;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Web.Domain;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Web;
 
 namespace CounselorSuite.Web.Features.Exercises;

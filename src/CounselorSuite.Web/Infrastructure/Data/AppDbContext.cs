@@ -7,6 +7,7 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Handouts;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Features.Notes;

@@ -5,6 +5,7 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Handouts;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Features.Sessions;

@@ -1,5 +1,6 @@
 using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Content;

@@ -3,7 +3,7 @@ using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 
-namespace CounselorSuite.Web.Domain;
+namespace CounselorSuite.Web.Features.Homework;
 
 public enum RecurrenceEvery { Day, Week }
 

@@ -5,7 +5,7 @@ using CounselorSuite.Web.Features.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CounselorSuite.Web.Infrastructure.Data.Configurations;
+namespace CounselorSuite.Web.Features.Homework;
 
 internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
 {
