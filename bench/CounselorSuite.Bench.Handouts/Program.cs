@@ -11,7 +11,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Handouts;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Homework;

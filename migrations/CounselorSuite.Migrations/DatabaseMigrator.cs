@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CounselorSuite.Migrations.Citus;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Hangfire.PostgreSql;

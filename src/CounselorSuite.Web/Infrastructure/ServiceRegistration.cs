@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Invitations;

@@ -1,6 +1,9 @@
 using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
+using CounselorSuite.Tests.Foundation;
+using CounselorSuite.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace CounselorSuite.Tests.Architecture;
@@ -111,6 +114,33 @@ public sealed class FeatureDependencyTests
             ["A"] = new() { ["B"] = "" }, ["B"] = new() { ["C"] = "" }, ["C"] = new() { ["A"] = "" }, ["D"] = new() { ["A"] = "" },
         };
         Assert.Equal(["A", "B", "C"], Assert.Single(Cycles(graph)));
+    }
+
+    /// <summary>
+    /// One feature, one folder (issue 17): every entity and its EF configuration sit in the feature that owns
+    /// them, not in a shared Domain/ or Infrastructure/Data/Configurations folder.
+    /// </summary>
+    [Fact]
+    public void Entities_and_their_configurations_live_in_their_feature()
+    {
+        var assembly = typeof(CounselorSuite.Web.Features.Cases.CasesApi).Assembly;
+        var misplaced = assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && (typeof(ITenantOwned).IsAssignableFrom(t) || typeof(IInstallationWide).IsAssignableFrom(t)
+                || t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))))
+            .Where(t => t.Namespace?.StartsWith(Features, StringComparison.Ordinal) != true)
+            .Select(t => t.FullName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(misplaced.Count == 0, "Entities or EF configurations outside Features/<Feature>/: " + string.Join(", ", misplaced));
+        Assert.DoesNotContain(assembly.GetTypes(), t => t.Namespace == "CounselorSuite.Web.Domain");
+
+        var web = Path.Combine(ApiContractTests.RepositoryRoot(), "src", "CounselorSuite.Web");
+        foreach (var folder in new[] { "Domain", Path.Combine("Infrastructure", "Data", "Configurations") })
+        {
+            var path = Path.Combine(web, folder);
+            Assert.False(Directory.Exists(path) && Directory.EnumerateFiles(path, "*.cs", SearchOption.AllDirectories).Any(),
+                $"{folder} has source files again: put entities and configurations in their feature's folder.");
+        }
     }
 
     [Fact]

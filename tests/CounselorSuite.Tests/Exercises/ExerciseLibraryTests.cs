@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 
 namespace CounselorSuite.Tests.Exercises;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Data;

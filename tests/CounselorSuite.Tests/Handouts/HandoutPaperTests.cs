@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Handouts;
 using Npgsql;
 

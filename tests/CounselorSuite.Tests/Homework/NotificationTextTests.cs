@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using CounselorSuite.Tests.Exercises;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Homework;
 using MimeKit;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Features.Sessions;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using CounselorSuite.Tests.Homework;
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Practices;

@@ -1,5 +1,4 @@
 using CounselorSuite.Tests.Infrastructure;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress;
 using CounselorSuite.Web.Features.Progress.Analysis;

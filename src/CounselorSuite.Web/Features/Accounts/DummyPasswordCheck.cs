@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Practices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

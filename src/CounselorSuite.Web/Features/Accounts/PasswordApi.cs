@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Web;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Practices;

@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Web;
 
 namespace CounselorSuite.Web.Features.Exercises;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

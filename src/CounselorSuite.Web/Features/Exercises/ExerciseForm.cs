@@ -1,5 +1,4 @@
 using System.Globalization;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Content;
 
 namespace CounselorSuite.Web.Features.Exercises;

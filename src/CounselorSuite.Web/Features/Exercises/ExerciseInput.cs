@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Web;
 

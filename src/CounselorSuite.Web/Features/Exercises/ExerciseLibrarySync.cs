@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Content;
 using CounselorSuite.Web.Infrastructure.Data;

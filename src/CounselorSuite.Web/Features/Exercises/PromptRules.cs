@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 using static CounselorSuite.Web.Features.Exercises.ExerciseRules;

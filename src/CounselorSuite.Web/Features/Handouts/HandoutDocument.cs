@@ -1,6 +1,5 @@
 using System.Globalization;
 using CounselorSuite.Documents.Markdown;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Progress.Charts;

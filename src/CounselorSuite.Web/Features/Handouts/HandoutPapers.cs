@@ -1,5 +1,4 @@
 using System.Globalization;
-using CounselorSuite.Web.Domain;
 
 namespace CounselorSuite.Web.Features.Handouts;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.DataRights;
 using CounselorSuite.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

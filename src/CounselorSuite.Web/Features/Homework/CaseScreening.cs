@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Data;
 
 namespace CounselorSuite.Web.Features.Homework;

@@ -1,6 +1,4 @@
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
-using Occurrence = CounselorSuite.Web.Domain.Occurrence;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Web;

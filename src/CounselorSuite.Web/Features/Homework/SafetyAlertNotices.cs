@@ -9,7 +9,7 @@ namespace CounselorSuite.Web.Features.Homework;
 
 /// <summary>
 /// The counselors' "attention needed" mail for a safety alert, sent by a job, never inside the client's
-/// request. The alert row is the outbox (<see cref="Domain.SafetyAlert.NotifiedAt"/> is null until the
+/// request. The alert row is the outbox (<see cref="SafetyAlert.NotifiedAt"/> is null until the
 /// mail went): the request enqueues <see cref="SendAsync"/> once the alert has committed, and a sweep every
 /// five minutes sends what a crash between that commit and the enqueue left behind.
 /// </summary>

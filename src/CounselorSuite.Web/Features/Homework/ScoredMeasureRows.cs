@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Data;

@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using static CounselorSuite.Web.Features.Measures.MeasureValidator;
 
 namespace CounselorSuite.Web.Features.Measures;

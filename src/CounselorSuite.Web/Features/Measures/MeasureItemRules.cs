@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CounselorSuite.Web.Domain;
 using static CounselorSuite.Web.Features.Measures.MeasureValidator;
 
 namespace CounselorSuite.Web.Features.Measures;

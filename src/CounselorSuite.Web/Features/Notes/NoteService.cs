@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;

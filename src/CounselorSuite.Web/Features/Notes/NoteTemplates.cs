@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Input;
 using CounselorSuite.Web.Infrastructure.Web;
 

@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;

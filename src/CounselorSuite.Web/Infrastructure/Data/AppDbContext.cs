@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CounselorSuite.Web.Domain;
 
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;

@@ -1,5 +1,4 @@
 using System.Text;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Practices;

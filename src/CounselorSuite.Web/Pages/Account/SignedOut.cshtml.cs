@@ -1,4 +1,3 @@
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Practices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Homework;

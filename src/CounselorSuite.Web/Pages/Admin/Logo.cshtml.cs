@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using CounselorSuite.Documents;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Infrastructure.Auth;

@@ -1,5 +1,4 @@
 using System.Text;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using OxyPlot;

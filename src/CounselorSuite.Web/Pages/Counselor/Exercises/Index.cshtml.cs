@@ -1,5 +1,4 @@
 using System.Globalization;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Data;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CounselorSuite.Web.Domain;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Auth;
