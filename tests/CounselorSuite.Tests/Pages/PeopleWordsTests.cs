@@ -7,7 +7,9 @@ using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Pages.Admin;
 using CounselorSuite.Web.Features.Demo;
 using CounselorSuite.Web.Features.Practices;
+using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Pages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CounselorSuite.Tests.Pages;
@@ -20,8 +22,7 @@ namespace CounselorSuite.Tests.Pages;
 public sealed partial class PeopleWordsTests
 {
     /// <summary>Names that are code: enum members written as joined words ("NoShow") whose words differ, and the trail's actions.</summary>
-    private static readonly HashSet<string> CodeNames = typeof(SessionStatus).Assembly.GetTypes()
-        .Where(t => t.IsEnum && t.Namespace == typeof(SessionStatus).Namespace)
+    private static readonly HashSet<string> CodeNames = StoredEnums()
         .SelectMany(t => Enum.GetValues(t).Cast<Enum>())
         .Where(v => Joined().IsMatch(v.ToString()) && v.Display() != v.ToString())
         .Select(v => v.ToString())
@@ -29,11 +30,22 @@ public sealed partial class PeopleWordsTests
         .Append(Roles.PracticeAdmin)
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The enums the database keeps, which pages show: those of the entities in the features' folders. (They were
+    /// all in Domain/ before each feature took its own; the scan follows the entities, wherever they live.)
+    /// </summary>
+    private static IEnumerable<Type> StoredEnums() =>
+        typeof(AppDbContext).GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
+            .SelectMany(p => p.PropertyType.GetGenericArguments()[0].GetProperties())
+            .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .Where(t => t.IsEnum)
+            .Distinct();
+
     [Fact]
     public void Every_enum_on_the_pages_has_words_of_its_own()
     {
-        var asCode = typeof(SessionStatus).Assembly.GetTypes()
-            .Where(t => t.IsEnum && t.Namespace == typeof(SessionStatus).Namespace)
+        var asCode = StoredEnums()
             .SelectMany(t => Enum.GetValues(t).Cast<Enum>())
             .Where(v => Joined().IsMatch(v.Display()) || v.Display().Length == 0)
             .Select(v => $"{v.GetType().Name}.{v}").ToList();
