@@ -1,8 +1,5 @@
-using CounselorSuite.Web.Features.Accounts;
-using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.Demo;
 using CounselorSuite.Web.Features.Handouts;
-using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Operations;
 using CounselorSuite.Web.Infrastructure;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -43,6 +40,7 @@ builder.Services.AddCoreServices(builder.Configuration);
 builder.Services.AddIdentityAndSecurity(builder.Configuration);
 builder.Services.AddTransport(builder.Configuration, builder.Environment);
 builder.Services.AddAppFeatures(builder.Configuration);
+builder.Services.AddSignInFeatures();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 {
     // Say what was wrong with a malformed body instead of a bare "Bad Request".
@@ -91,9 +89,6 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 // Every API route is in this group, so what applies to all of them is declared once.
 var api = app.MapGroup("").AddEndpointFilter<UtcArgumentsFilter>();
-api.MapAccountsApi();
-api.MapInvitationsApi();
-api.MapCasesApi();
 api.MapFeatureApis();
 app.MapAppPages();
 app.MapJobsDashboard(app.Configuration);

@@ -1,9 +1,11 @@
-using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Accounts;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Features.DataRights;
+using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Features.Handouts;
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Notes;
 using CounselorSuite.Web.Features.Sessions;
 using CounselorSuite.Web.Infrastructure.Jobs;
@@ -16,8 +18,10 @@ namespace CounselorSuite.Web.Infrastructure;
 /// </summary>
 public static class FeatureRegistration
 {
+    /// <summary>The features both the web host and the worker-only host run.</summary>
     public static IServiceCollection AddAppFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCases();
         services.AddExercises();
         services.AddScoped<Features.Measures.MeasureCatalog>();
         services.AddScoped<Features.Progress.ProgressCharts>();
@@ -50,8 +54,22 @@ public static class FeatureRegistration
         return services;
     }
 
+    /// <summary>
+    /// The features of people signing in (accounts, invitations): they need ASP.NET Core Identity, which only
+    /// the web host sets up (<c>AddIdentityAndSecurity</c>), so the worker-only host leaves them out.
+    /// </summary>
+    public static IServiceCollection AddSignInFeatures(this IServiceCollection services)
+    {
+        services.AddAccounts();
+        services.AddInvitations();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
     {
+        app.MapAccounts();
+        app.MapInvitations();
+        app.MapCases();
         app.MapExercisesApi();
         Features.Measures.MeasuresApi.MapMeasuresApi(app);
         Features.Progress.ProgressApi.MapProgressApi(app);
@@ -60,10 +78,8 @@ public static class FeatureRegistration
         app.MapCalendarFeedApi();
         app.MapNotesApi();
         app.MapDataRightsApi();
-        app.MapCaseCounselorsApi();
         app.MapHandoutsApi();
         app.MapHomeworkApi();
-        Features.Accounts.AccountAccessApi.MapAccountAccessApi(app);
         return app;
     }
 }

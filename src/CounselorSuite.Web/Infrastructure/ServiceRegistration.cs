@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
 using CounselorSuite.Web.Features.Accounts;
-using CounselorSuite.Web.Features.Cases;
-using CounselorSuite.Web.Features.Invitations;
 using CounselorSuite.Web.Features.Practices;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
@@ -86,19 +84,8 @@ public static class ServiceRegistration
 
         services.AddSignInRateLimits(configuration);
 
-        services.AddScoped<SignInDirectory>();
-        services.AddScoped<PasswordResets>();
-        services.AddScoped<Features.Invitations.AccountSetup>();
-        services.AddScoped<AccountCreator>();
-        services.AddScoped<AccountAccess>();
-        services.AddScoped<ApiTokens>();
-        services.AddScoped<DummyPasswordCheck>();
         services.AddMemoryCache();
         services.AddSingleton<SecurityStamps>();
-        services.AddScoped<InvitationService>();
-        services.AddScoped<InvitationAcceptance>();
-        services.AddScoped<CaseOpener>();
-        services.AddScoped<PracticeRegistration>();
         return services;
     }
 
