@@ -37,7 +37,7 @@ public sealed class AcceptInvitationModel(InvitationAcceptance invitations, Sign
         {
             case AcceptOutcome.Accepted accepted:
                 await signIn.SignInAsync(accepted.User, isPersistent: false);
-                return Redirect("/");
+                return RedirectToPage("/Index");
             case AcceptOutcome.Invalid invalid:
                 var errors = invalid.Errors.ToDictionary();
                 if (errors.TryGetValue("token", out var tokenProblems))

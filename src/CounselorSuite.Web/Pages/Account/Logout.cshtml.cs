@@ -34,6 +34,6 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
             return Redirect(PageSetup.SignedOutPath);
         }
         TempData["Flash"] = "You are signed out.";
-        return Redirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 }

@@ -148,7 +148,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             return Redirect(Infrastructure.Pages.PageSetup.SignedOutPath);
         }
         TempData["Flash"] = "You are signed out on every device.";
-        return Redirect("/account/login");
+        return RedirectToPage("/Account/Login");
     }
 
     private async Task<bool> ConfirmPasswordAsync(AppUser user)

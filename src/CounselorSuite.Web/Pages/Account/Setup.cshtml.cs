@@ -38,7 +38,7 @@ public sealed class SetupModel(AccountSetup setup, SignInManager<AppUser> signIn
         {
             case AcceptOutcome.Accepted accepted:
                 await signIn.SignInAsync(accepted.User, isPersistent: false);
-                return Redirect("/");
+                return RedirectToPage("/Index");
             case AcceptOutcome.Invalid invalid:
                 ModelState.AddFieldErrors(invalid.Errors);
                 return Page();

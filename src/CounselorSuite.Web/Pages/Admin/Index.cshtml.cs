@@ -165,7 +165,7 @@ public sealed partial class IndexModel(AppDbContext db, InvitationService invita
         practice.PortalFooter = (s.PortalFooter ?? "").Trim();
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Settings saved.";
-        return Redirect("/admin");
+        return RedirectToPage("/Admin/Index");
     }
 
     /// <summary>The portal's name and footer are read by anyone near the client's screen: plain words only.</summary>

@@ -63,7 +63,7 @@ public sealed class LogoModel(AppDbContext db, IAuditLog audit, TimeProvider clo
             {
                 await SaveAsync(clean, ct);
                 TempData["Flash"] = "Logo saved. New handouts show it.";
-                return Redirect("/admin/logo");
+                return RedirectToPage("/Admin/Logo");
             }
         }
         await LoadAsync(ct);
@@ -78,7 +78,7 @@ public sealed class LogoModel(AppDbContext db, IAuditLog audit, TimeProvider clo
             await audit.WriteAsync(new AuditEntry(AuditActions.PracticeSettingsChanged, "Practice", db.CurrentPracticeId) { Detail = "logo removed" }, ct);
         }
         TempData["Flash"] = "Logo removed.";
-        return Redirect("/admin/logo");
+        return RedirectToPage("/Admin/Logo");
     }
 
     /// <summary>The renderer's own reader is the final judge: a logo it cannot read would fail every handout.</summary>

@@ -38,7 +38,7 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
             return NotFound();
         }
         TempData["Flash"] = "Copied into your practice's exercises. Adapt it below; the original stays as it is.";
-        return Redirect($"/counselor/exercises/edit/{copy.Id}");
+        return RedirectToPage("/Counselor/Exercises/Edit", new { id = copy.Id });
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(Guid id, bool archive, CancellationToken ct)
@@ -53,7 +53,7 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
         TempData["Flash"] = archive
             ? "Archived: it no longer shows in the library. Assignments already made keep it."
             : "Restored to the library.";
-        return Redirect($"/counselor/exercises/{id}");
+        return RedirectToPage("/Counselor/Exercises/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, bool confirm, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed class DetailsModel(AppDbContext db, ExerciseEditor editor, Markdow
                 return Forbid();
             case ExerciseChange.Deleted:
                 TempData["Flash"] = "The exercise was deleted.";
-                return Redirect("/counselor/exercises");
+                return RedirectToPage("/Counselor/Exercises/Index");
             case ExerciseChange.Refused refused:
                 await LoadAsync(id, null, ct);
                 Error = refused.Reason;

@@ -47,12 +47,12 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
             if (exercise.IsBuiltIn)
             {
                 TempData["Flash"] = "Built-in exercises stay as they are. Copy it to adapt it for your practice.";
-                return Redirect($"/counselor/exercises/{id}");
+                return RedirectToPage("/Counselor/Exercises/Details", new { id });
             }
             if (!ExerciseEditorRole.Of(User).MayChange(exercise.CreatedBy, builtIn: false))
             {
                 TempData["Flash"] = ExerciseChange.NotYours.Reason;
-                return Redirect($"/counselor/exercises/{id}");
+                return RedirectToPage("/Counselor/Exercises/Details", new { id });
             }
             var current = await db.CurrentVersionOf(id.Value).AsNoTracking().FirstAsync(ct);
             Input = BuilderInput.From(current);
@@ -128,7 +128,7 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
         {
             var created = await editor.CreateAsync(content, User.UserId(), ct);
             TempData["Flash"] = "Saved as version 1.";
-            return Redirect($"/counselor/exercises/{created.Id}");
+            return RedirectToPage("/Counselor/Exercises/Details", new { id = created.Id });
         }
         switch (await editor.UpdateAsync(ExerciseId.Value, baseVersion, content, ExerciseEditorRole.Of(User), ct))
         {
@@ -136,10 +136,10 @@ public sealed class EditModel(AppDbContext db, ExerciseEditor editor, MarkdownRe
                 return Forbid();
             case ExerciseChange.Saved saved:
                 TempData["Flash"] = $"Saved as version {saved.Version}. Earlier assignments keep the version they were given.";
-                return Redirect($"/counselor/exercises/{saved.Id}");
+                return RedirectToPage("/Counselor/Exercises/Details", new { id = saved.Id });
             case ExerciseChange.Unchanged unchanged:
                 TempData["Flash"] = $"Nothing had changed, so no new version was made. It is still version {unchanged.Version}.";
-                return Redirect($"/counselor/exercises/{unchanged.Id}");
+                return RedirectToPage("/Counselor/Exercises/Details", new { id = unchanged.Id });
             case ExerciseChange.Stale stale:
                 ConflictVersion = stale.CurrentVersion;
                 BuildPreview();

@@ -93,6 +93,6 @@ public sealed class BatchModel(AppDbContext db, HandoutService handouts) : PageM
             return NotFound();
         }
         TempData["HandoutMessage"] = outcome == RetryOutcome.Queued ? "Trying again." : "That handout is not failed; nothing to retry.";
-        return Redirect($"/counselor/handouts/{batchId}");
+        return RedirectToPage("/Counselor/Handouts/Batch", new { batchId });
     }
 }

@@ -71,7 +71,7 @@ public sealed class DetailsModel(AppDbContext db, SessionService sessions, NoteS
         var outcome = await notes.CreateForSessionAsync(User, id, new NoteDraft(template, null, null), ct);
         return outcome switch
         {
-            NoteOutcome.Done done => Redirect($"/counselor/notes/{done.Note.Id}"),
+            NoteOutcome.Done done => RedirectToPage("/Counselor/Notes/Edit", new { id = done.Note.Id }),
             NoteOutcome.Invalid => BadRequest(),
             _ => NotFound(),
         };
