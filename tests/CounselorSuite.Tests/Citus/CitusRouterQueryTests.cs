@@ -29,17 +29,24 @@ public sealed class CitusRouterQueryTests
         using var portal = await Browser.SignedInAsync(app, client.Email);
         // Writes too: an assignment, and a submission whose answers the roll-up trigger adds up on the worker.
         var assignment = await AssignAsync(world.Counselor, new { caseId = world.CaseId, exerciseId = await ExerciseIdAsync(world.Counselor, DecisionsExercise) });
-        await RateDecisionsAsync(client.Client, assignment, 5);
+        var item = await RateDecisionsAsync(client.Client, assignment, 5);
 
-        foreach (var url in new[] { "/counselor", $"/counselor/cases/{world.CaseId}", $"/counselor/clients/{client.Id}/progress?range=all" })
+        foreach (var url in new[]
+        {
+            "/counselor", $"/counselor/cases/{world.CaseId}", $"/counselor/cases/{world.CaseId}/homework", $"/counselor/cases/{world.CaseId}/progress",
+            $"/counselor/clients/{client.Id}/progress?range=all",
+        })
         {
             await counselor.PageAsync(url);
         }
-        foreach (var url in new[] { "/portal", "/portal/progress" })
+        foreach (var url in new[] { "/portal", "/portal/progress", $"/portal/homework/{item}", "/portal/homework" })
         {
             await portal.PageAsync(url);
         }
-        foreach (var url in new[] { "/api/cases", $"/api/cases/{world.CaseId}", $"/api/clients/{client.Id}/progress", "/api/exercises" })
+        foreach (var url in new[]
+        {
+            "/api/cases", $"/api/cases/{world.CaseId}", $"/api/clients/{client.Id}/progress", $"/api/clients/{client.Id}/progress.csv", "/api/exercises",
+        })
         {
             Assert.Equal(HttpStatusCode.OK, (await world.Counselor.GetAsync(url)).StatusCode);
         }

@@ -84,14 +84,24 @@ public sealed partial class DbCommandLog : IDisposable, IObserver<DiagnosticList
         return CostOf(trace);
     }
 
-    /// <summary>The SQL statements in a command's or batch's text: its semicolons outside quotes, plus the last statement.</summary>
+    /// <summary>
+    /// The SQL statements in a command's or batch's text: its semicolons outside quotes and line comments (an
+    /// apostrophe in a comment opens no quote), plus the last statement.
+    /// </summary>
     public static int StatementsIn(string text)
     {
         var count = 0;
         var content = false;
         char? quote = null;
-        foreach (var c in text)
+        var comment = false;
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (comment)
+            {
+                comment = c != '\n';
+                continue;
+            }
             if (quote is { } q)
             {
                 if (c == q)
@@ -100,7 +110,11 @@ public sealed partial class DbCommandLog : IDisposable, IObserver<DiagnosticList
                 }
                 continue;
             }
-            if (c is '\'' or '"')
+            if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
+            {
+                comment = true;
+            }
+            else if (c is '\'' or '"')
             {
                 quote = c;
                 content = true;

@@ -50,12 +50,13 @@ public static class ProgressApi
         {
             return errors.ToProblem();
         }
-        var access = await ProgressQueries.AccessAsync(db, http.User, id, ct);
-        if (access is null)
+        var batch = new QueryBatch(db);
+        var readers = ProgressQueries.Readers(batch, db, http.User, id);
+        await batch.SendAsync(ct);
+        if (readers.Value is not { Access: { } access, Subjects: var subjects })
         {
             return TypedResults.NotFound();
         }
-        var subjects = await ProgressQueries.SubjectsAsync(db, access, ct);
         // The export holds every answer; the document itself, by default, weekly means of long series.
         var everyAnswer = format is not null || chosen == SeriesResolution.Answer;
         var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, from?.ToUniversalTime(), to?.ToUniversalTime(), ct,

@@ -56,20 +56,22 @@ public static class ProgressPages
         ChartSettings.For(await times.GetCurrentAsync(ct));
 
     /// <param name="settings">The reader's zone and weeks for the charts' dates and weekly averages.</param>
-    public static async Task<ClientProgressView?> ClientAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid clientId, string? range, ChartSettings settings, CancellationToken ct)
+    /// <param name="alongside">What the page reads besides, added to the batch that decides who may read what.</param>
+    public static async Task<ClientProgressView?> ClientAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid clientId, string? range, ChartSettings settings,
+        CancellationToken ct, Action<QueryBatch>? alongside = null)
     {
-        var access = await ProgressQueries.AccessAsync(db, user, clientId, ct);
-        if (access is null)
+        var batch = new QueryBatch(db);
+        var readers = ProgressQueries.Readers(batch, db, user, clientId);
+        alongside?.Invoke(batch);
+        await batch.SendAsync(ct);
+        if (readers.Value is not { Access: { } access, Subjects: var subjects, SharedCases: var sharedCases })
         {
             return null;
         }
         var now = clock.GetUtcNow();
         var chosen = ProgressRange.Parse(range);
-        var subjects = await ProgressQueries.SubjectsAsync(db, access, ct);
         var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, chosen.From(now), null, ct, weeks: settings.Weeks);
         var me = subjects[0];
-        var sharedCases = access.Self || subjects.Count == 1 ? [] : await db.CaseClients.AsNoTracking()
-            .Where(c => access.CaseIds.Contains(c.CaseId)).GroupBy(c => c.CaseId).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct);
         return new ClientProgressView
         {
             ClientId = clientId, Name = me.Name, Self = access.Self, Range = chosen, Report = ProgressReport.Build(data, clientId),
@@ -85,13 +87,14 @@ public static class ProgressPages
     /// <summary>The export a page's download link gives: CSV or JSON, for the client themself or their counselor.</summary>
     public static async Task<IActionResult?> DownloadAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid clientId, string? range, string format, CancellationToken ct)
     {
-        var access = await ProgressQueries.AccessAsync(db, user, clientId, ct);
-        if (access is null)
+        var batch = new QueryBatch(db);
+        var readers = ProgressQueries.Readers(batch, db, user, clientId);
+        await batch.SendAsync(ct);
+        if (readers.Value is not { Access: { } access, Subjects: var subjects })
         {
             return null;
         }
         var now = clock.GetUtcNow();
-        var subjects = await ProgressQueries.SubjectsAsync(db, access, ct);
         var data = await ProgressQueries.LoadAsync(db, clock, subjects, access.CaseIds, ProgressRange.Parse(range).From(now), null, ct, SeriesDetail.EveryAnswer);
         return format == "json"
             ? new FileContentResult(ProgressReport.Json(ProgressReport.Build(data, clientId, SeriesResolution.Answer)), "application/json") { FileDownloadName = ProgressReport.FileName(now, "json") }
@@ -113,18 +116,15 @@ public sealed class CaseProgressView
     /// <summary>The largest gaps in words, for the call-out list above the charts.</summary>
     public required IReadOnlyList<string> LargestGaps { get; init; }
 
-    public static async Task<CaseProgressView?> LoadAsync(AppDbContext db, TimeProvider clock, ClaimsPrincipal user, Guid caseId, string? range, ChartSettings settings, CancellationToken ct)
+    /// <summary>
+    /// The progress of a case for one of its counselors (the caller has checked that the reader counsels it, and
+    /// read its clients in the order they joined: the case page's header has both).
+    /// </summary>
+    public static async Task<CaseProgressView> LoadAsync(AppDbContext db, TimeProvider clock, Guid caseId, CaseKind kind,
+        IReadOnlyList<(Guid Id, string Name)> clients, string? range, ChartSettings settings, CancellationToken ct)
     {
-        var me = Infrastructure.Auth.PracticeClaims.UserId(user);
-        var found = await db.Cases.AsNoTracking().Where(c => c.Id == caseId && c.Counselors.Any(x => x.CounselorId == me))
-            .Select(c => new { c.Kind, Clients = c.Clients.OrderBy(x => x.AddedAt).Join(db.Users, x => x.ClientId, u => u.Id, (x, u) => new { u.Id, u.DisplayName }).ToList() })
-            .FirstOrDefaultAsync(ct);
-        if (found is null)
-        {
-            return null;
-        }
         var now = clock.GetUtcNow();
-        var subjects = found.Clients.Select(c => new ProgressSubject(c.Id, c.DisplayName, false)).ToList();
+        var subjects = clients.Select(c => new ProgressSubject(c.Id, c.Name, false)).ToList();
         var data = await ProgressQueries.LoadAsync(db, clock, subjects, [caseId], ProgressRange.Parse(range).From(now), null, ct, weeks: settings.Weeks);
         var charts = new List<NamedChart>();
         var gaps = new List<string>();
@@ -148,7 +148,7 @@ public sealed class CaseProgressView
         }
         return new CaseProgressView
         {
-            CaseId = caseId, Kind = found.Kind,
+            CaseId = caseId, Kind = kind,
             Clients = subjects.Select(s =>
             {
                 var (answers, latest) = data.AnswerTotals(s.ClientId);

@@ -152,116 +152,94 @@ public sealed class ProgressData
             .ToList();
 }
 
+/// <summary>What a view shows of its series: weekly means, single answers, and the titles of what those answered.</summary>
+public sealed record SeriesRows(IReadOnlyList<WeekRow> Weeks, IReadOnlyList<AnswerRow> Answers, IReadOnlyDictionary<Guid, string> Titles);
+
+/// <summary>Whose progress a caller may read (null: nobody's, 404), the people a view of it shows, and for a counselor the cases the client shares with a partner.</summary>
+public sealed record ProgressReaders(ProgressAccess? Access, IReadOnlyList<ProgressSubject> Subjects, IReadOnlyList<Guid> SharedCases);
+
 public static class ProgressQueries
 {
-    public static async Task<ProgressAccess?> AccessAsync(AppDbContext db, ClaimsPrincipal user, Guid clientId, CancellationToken ct)
+    /// <summary>
+    /// Whose progress the caller may read and the people a view of it shows, as one statement of the batch: the
+    /// clients of the cases the caller may see this client's data from (a client: their own cases; a counselor:
+    /// the cases they counsel with this client), with their names. The cases are those the rows name (the client
+    /// is a client of each). A view shows the client, then the other clients of the same cases (a partner's own
+    /// view gets only what was shared; a counselor sees everything).
+    /// </summary>
+    public static Batched<ProgressReaders> Readers(QueryBatch batch, AppDbContext db, ClaimsPrincipal user, Guid clientId)
     {
         var me = user.UserId();
-        if (user.IsClient())
+        var self = user.IsClient();
+        if (self && me != clientId)
         {
-            if (me != clientId)
+            return Batched<ProgressReaders>.Of(new ProgressReaders(null, [], [])); // a partner's id included: a client reads only their own progress here
+        }
+        var cases = self
+            ? db.CaseClients.Where(c => c.ClientId == me).Select(c => c.CaseId)
+            : db.CaseCounselors.Where(c => c.CounselorId == me && db.CaseClients.Any(x => x.CaseId == c.CaseId && x.ClientId == clientId)).Select(c => c.CaseId);
+        return batch.Add(
+            db.CaseClients.AsNoTracking().Where(c => cases.Contains(c.CaseId))
+                .Join(db.Users.AsNoTracking(), c => c.ClientId, u => u.Id, (c, u) => new { c.CaseId, u.Id, u.DisplayName, c.AddedAt }),
+            people =>
             {
-                return null; // a partner's id included: a client reads only their own progress here
-            }
-            var own = await db.CaseClients.AsNoTracking().Where(c => c.ClientId == me).Select(c => c.CaseId).ToListAsync(ct);
-            return new ProgressAccess(me, true, own);
-        }
-        var counselled = await db.CaseCounselors.AsNoTracking()
-            .Where(c => c.CounselorId == me && db.CaseClients.Any(x => x.CaseId == c.CaseId && x.ClientId == clientId))
-            .Select(c => c.CaseId).ToListAsync(ct);
-        return counselled.Count == 0 ? null : new ProgressAccess(clientId, false, counselled);
+                var caseIds = people.Select(p => p.CaseId).Distinct().ToList();
+                if (!self && caseIds.Count == 0)
+                {
+                    return new ProgressReaders(null, [], []);
+                }
+                var access = new ProgressAccess(clientId, self, caseIds);
+                var subjects = new List<ProgressSubject>
+                {
+                    new(clientId, self ? "You" : people.FirstOrDefault(p => p.Id == clientId)?.DisplayName ?? "Client", false),
+                };
+                foreach (var other in people.Where(p => p.Id != clientId).OrderBy(p => p.AddedAt).DistinctBy(p => p.Id))
+                {
+                    subjects.Add(new ProgressSubject(other.Id, other.DisplayName, SharedOnly: self));
+                }
+                var shared = self ? [] : people.GroupBy(p => p.CaseId).Where(g => g.Select(p => p.Id).Distinct().Count() > 1).Select(g => g.Key).ToList();
+                return new ProgressReaders(access, subjects, shared);
+            });
     }
 
     /// <summary>
-    /// The people a view of <paramref name="access"/>'s client shows: the client, then the other clients of
-    /// the same cases (a partner's own view gets only what was shared; a counselor sees everything).
-    /// </summary>
-    public static async Task<IReadOnlyList<ProgressSubject>> SubjectsAsync(AppDbContext db, ProgressAccess access, CancellationToken ct)
-    {
-        var people = await db.CaseClients.AsNoTracking().Where(c => access.CaseIds.Contains(c.CaseId))
-            .Join(db.Users.AsNoTracking(), c => c.ClientId, u => u.Id, (c, u) => new { u.Id, u.DisplayName, c.AddedAt })
-            .ToListAsync(ct);
-        var subjects = new List<ProgressSubject>();
-        var self = people.FirstOrDefault(p => p.Id == access.ClientId);
-        subjects.Add(new ProgressSubject(access.ClientId, access.Self ? "You" : self?.DisplayName ?? "Client", false));
-        foreach (var other in people.Where(p => p.Id != access.ClientId).OrderBy(p => p.AddedAt).DistinctBy(p => p.Id))
-        {
-            subjects.Add(new ProgressSubject(other.Id, other.DisplayName, SharedOnly: access.Self));
-        }
-        return subjects;
-    }
-
-    /// <summary>
-    /// Loads <paramref name="subjects"/>' data from <paramref name="caseIds"/> in at most eight queries, however
-    /// much there is: with <see cref="SeriesDetail.Auto"/>, long series arrive as weekly means computed by the
-    /// database and only short series (and each client's latest check-in) as single answers.
+    /// Loads <paramref name="subjects"/>' data from <paramref name="caseIds"/> in one batch of four statements (five
+    /// with <see cref="SeriesDetail.EveryAnswer"/>), however much there is; a measure imported by the practice
+    /// adds a query for its definition. With <see cref="SeriesDetail.Auto"/>, long series arrive as weekly means
+    /// computed by the database and only short series (and each client's latest check-in) as single answers.
     /// </summary>
     /// <param name="weeks">Whose weeks to count in: the reader's on pages and handouts; ISO weeks in UTC (the API's) when left out.</param>
     public static async Task<ProgressData> LoadAsync(AppDbContext db, TimeProvider clock, IReadOnlyList<ProgressSubject> subjects, IReadOnlyList<Guid> caseIds,
         DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct, SeriesDetail detail = SeriesDetail.Auto, WeekRule? weeks = null)
     {
-        // One connection for every query of the load: the practice is set on it once, not once per query.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await LoadOnOpenConnectionAsync(db, clock, subjects, caseIds, from, to, detail, weeks ?? WeekRule.Utc, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<ProgressData> LoadOnOpenConnectionAsync(AppDbContext db, TimeProvider clock, IReadOnlyList<ProgressSubject> subjects,
-        IReadOnlyList<Guid> caseIds, DateTimeOffset? from, DateTimeOffset? to, SeriesDetail detail, WeekRule rule, CancellationToken ct)
-    {
+        var rule = weeks ?? WeekRule.Utc;
         var full = subjects.Where(s => !s.SharedOnly).Select(s => s.ClientId).ToList();
         var all = subjects.Select(s => s.ClientId).ToList();
         var start = from ?? DateTimeOffset.MinValue;
         var end = to ?? DateTimeOffset.MaxValue;
         var visible = new VisibleAnswers(db.CurrentPracticeId, all, full, caseIds, start, end) { Weeks = rule };
 
-        var results = await db.MeasureResults.AsNoTracking()
+        var batch = new QueryBatch(db);
+        var resultsRead = batch.List(db.MeasureResults.AsNoTracking()
             .Where(r => all.Contains(r.ClientId) && caseIds.Contains(r.CaseId) && r.At >= start && r.At <= end)
             .Where(r => full.Contains(r.ClientId)
                 || (db.Shares.Any(s => s.SubmissionId == r.SubmissionId && s.WithdrawnAt == null)
                     && !db.Submissions.Any(s => s.Id == r.SubmissionId && s.Screening)))
             .OrderBy(r => r.At)
-            .Select(r => new ResultRow(r.ClientId, r.SubmissionId, r.MeasureKey, r.MeasureVersion, r.Total, r.Band, r.BandConcern, r.Subscales, r.At))
-            .ToListAsync(ct);
-
-        IReadOnlyList<AnswerRow> answers;
-        IReadOnlyList<WeekRow> weeks;
-        if (detail == SeriesDetail.EveryAnswer)
-        {
-            answers = await visible.EveryAnswerAsync(db, ct);
-            weeks = WeeksOfAnswers(answers, rule);
-        }
-        else
-        {
-            weeks = await visible.WeeklyMeansAsync(db, ct);
-            var shortSeries = weeks.GroupBy(w => (w.ClientId, w.Dimension)).Where(g => !ProgressData.IsLong(g.ToList())).Select(g => g.Key).ToList();
-            // The latest check-in's answers draw the "latest check-in" chart, whatever the series' length.
-            var latestCheckIns = results.Where(r => r.MeasureKey == BuiltInMeasures.CheckInKey).GroupBy(r => r.ClientId)
-                .Select(g => g.MaxBy(r => r.At)!.SubmissionId).ToList();
-            answers = shortSeries.Count == 0 && latestCheckIns.Count == 0 ? [] : await visible.SomeAnswersAsync(db, shortSeries, latestCheckIns, ct);
-        }
-
-        // Titles of what was answered, for the export's "measure" column and the tables.
-        var submissionIds = answers.Select(a => a.SubmissionId).Distinct().ToList();
-        var sources = submissionIds.Count == 0 ? new Dictionary<Guid, string>() : await db.Submissions.AsNoTracking()
-            .Where(s => submissionIds.Contains(s.Id))
-            .Join(db.ExerciseVersions.AsNoTracking(), s => s.ExerciseVersionId, v => v.Id, (s, v) => new { s.Id, v.Title })
-            .ToDictionaryAsync(x => x.Id, x => x.Title, ct);
-
+            .Select(r => new ResultRow(r.ClientId, r.SubmissionId, r.MeasureKey, r.MeasureVersion, r.Total, r.Band, r.BandConcern, r.Subscales, r.At)));
+        var seriesRead = detail == SeriesDetail.EveryAnswer ? visible.EveryAnswer(batch, db, rule) : visible.Series(batch);
         // Adherence is the client's own business and their counselor's: never a partner's.
-        var adherence = full.Count == 0 ? [] : await AdherenceAsync(db, full, caseIds, start, end, clock.GetUtcNow(), rule, ct);
-
-        var sessions = await db.Sessions.AsNoTracking()
+        var adherenceRead = full.Count == 0 ? Batched<IReadOnlyList<AdherenceRow>>.Of([])
+            : Adherence(batch, db, full, caseIds, start, end, clock.GetUtcNow(), rule);
+        var sessionsRead = batch.List(db.Sessions.AsNoTracking()
             .Where(s => caseIds.Contains(s.CaseId) && s.Status == SessionStatus.Attended && s.StartsAt >= start && s.StartsAt <= end
                 && s.Attendees.Any(x => all.Contains(x.ClientId)))
-            .OrderBy(s => s.StartsAt).Select(s => s.StartsAt).ToListAsync(ct);
+            .OrderBy(s => s.StartsAt).Select(s => s.StartsAt));
+        await batch.SendAsync(ct);
 
+        var (results, series) = (resultsRead.Value, seriesRead.Value);
+        // Titles of what was answered, for the export's "measure" column and the tables: a measure's own where known.
+        var sources = new Dictionary<Guid, string>(series.Titles);
         var measures = await MeasuresAsync(db, results, ct);
         foreach (var (submission, title) in results.Where(r => measures.ContainsKey((r.MeasureKey, r.MeasureVersion)) && sources.ContainsKey(r.SubmissionId))
             .Select(r => (r.SubmissionId, measures[(r.MeasureKey, r.MeasureVersion)].Title)))
@@ -271,12 +249,12 @@ public static class ProgressQueries
 
         return new ProgressData
         {
-            Subjects = subjects, Answers = answers, Weeks = weeks, Detail = detail, Results = results, Adherence = adherence, Sessions = sessions,
-            Sources = sources, Measures = measures, From = from, To = to, WeekRule = rule,
+            Subjects = subjects, Answers = series.Answers, Weeks = series.Weeks, Detail = detail, Results = results, Adherence = adherenceRead.Value,
+            Sessions = sessionsRead.Value, Sources = sources, Measures = measures, From = from, To = to, WeekRule = rule,
         };
     }
 
-    /// <summary>The definitions the results were scored with: built-in ones from code, imported ones from the practice's library.</summary>
+    /// <summary>The definitions of the results' measures: built in, or (a query, only then) imported by the practice.</summary>
     private static async Task<Dictionary<(string, int), MeasureDefinition>> MeasuresAsync(AppDbContext db, IReadOnlyList<ResultRow> results, CancellationToken ct)
     {
         var measures = new Dictionary<(string, int), MeasureDefinition>();
@@ -321,18 +299,18 @@ public static class ProgressQueries
         GROUP BY o.client_id, o.assignment_id, v.title, a.kind, a.starts_at, 6
         """.Replace("{week}", VisibleAnswers.WeekOf("o.due_at"), StringComparison.Ordinal);
 
-    private static async Task<IReadOnlyList<AdherenceRow>> AdherenceAsync(AppDbContext db, IReadOnlyList<Guid> clients, IReadOnlyList<Guid> caseIds,
-        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, WeekRule rule, CancellationToken ct)
+    private static Batched<IReadOnlyList<AdherenceRow>> Adherence(QueryBatch batch, AppDbContext db, IReadOnlyList<Guid> clients, IReadOnlyList<Guid> caseIds,
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, WeekRule rule)
     {
         NpgsqlParameter[] parameters =
         [
             new("practice", db.CurrentPracticeId), new("clients", clients.ToArray()), new("cases", caseIds.ToArray()),
             new("start", start), new("end", end), new("now", now), new("zone", rule.ZoneId), new("firstDay", (int)rule.FirstDay),
         ];
-        var rows = await db.Database.ReadAsync(AdherenceSql, parameters, r => new AdherenceRow(
+        var rows = batch.Sql(AdherenceSql, parameters, r => new AdherenceRow(
             r.GetGuid(0), r.GetGuid(1), r.GetString(2), Enum.Parse<AssignmentKind>(r.GetString(3)), r.GetFieldValue<DateTimeOffset>(4),
-            r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8)), ct);
-        return rows.OrderBy(r => r.WeekOf).ThenBy(r => r.AssignmentId).ToList();
+            r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8)));
+        return Batched<IReadOnlyList<AdherenceRow>>.From(() => rows.Value.OrderBy(r => r.WeekOf).ThenBy(r => r.AssignmentId).ToList());
     }
 
     /// <summary>Weekly means of loaded answers, the same figures the database computes for <see cref="SeriesDetail.Auto"/>.</summary>

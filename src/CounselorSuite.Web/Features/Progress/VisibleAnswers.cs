@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Features.Exercises;
+using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Features.Progress.Analysis;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Time;
@@ -94,12 +95,52 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
                a.raw_value AS raw, a.min AS min, a.max AS max, a.answered_at AS at
         """;
 
-    /// <summary>Single answers of the given (client, dimension) series and of the given submissions.</summary>
-    private const string SomeAnswersSql = AnswerColumns + "\n" + VisibleRows + """
+    /// <summary>
+    /// Each client's latest check-in among the measure results the view may show (the rule of
+    /// ProgressQueries' results: the client's own, or shared and not a screening): its answers draw the "latest
+    /// check-in" chart whatever the series' length.
+    /// </summary>
+    private const string LatestCheckInsSql = """
+        SELECT DISTINCT ON (m.client_id) m.submission_id
+        FROM measure_results m
+        WHERE m.practice_id = @practice AND m.client_id = ANY(@clients) AND m.case_id = ANY(@cases)
+          AND m.at >= @start AND m.at <= @end AND m.measure_key = @checkIn
+          AND (m.client_id = ANY(@full)
+               OR (EXISTS (SELECT 1 FROM submission_shares s
+                       WHERE s.practice_id = @practice AND s.submission_id = m.submission_id AND s.withdrawn_at IS NULL)
+                   AND NOT EXISTS (SELECT 1 FROM homework_submissions h
+                       WHERE h.practice_id = @practice AND h.id = m.submission_id AND h.screening)))
+        ORDER BY m.client_id, m.at DESC
+        """;
 
-          AND ((a.client_id, a.dimension) IN (SELECT * FROM unnest(@seriesClients, @seriesDimensions))
-               OR a.submission_id = ANY(@submissions))
-        ORDER BY a.answered_at
+    /// <summary>
+    /// What a view shows of the series, as one statement (issue 15): the weekly means of every series
+    /// (<see cref="WeeklyMeansSql"/>, part 0), the single answers of the series that are not long
+    /// (ProgressData.IsLong, decided here from the same weekly rows) and of each client's latest check-in (part 1),
+    /// and the titles of the exercises those answers answered (part 2). The parts have their own columns; the
+    /// others are null.
+    /// </summary>
+    public static readonly string SeriesSql = "WITH weeks AS MATERIALIZED (\n" + WeeklyMeansSql + "\n),\nshown AS MATERIALIZED (\n"
+        + AnswerColumns + "\n" + VisibleRows + """
+
+          AND ((a.client_id, a.dimension) IN (
+                  SELECT w.client_id, w.dimension FROM weeks w GROUP BY w.client_id, w.dimension
+                  HAVING NOT (sum(w.answers) > 1 AND max(w.last_at) - min(w.first_at) > @longRange))
+               OR a.submission_id IN (
+        """ + LatestCheckInsSql + """
+        ))
+        )
+        SELECT 0 AS part, w.client_id, w.dimension, w.monday, w.total, w.answers, w.first_at, w.last_at,
+               NULL::uuid AS case_id, NULL::uuid AS submission_id, NULL::int AS raw, NULL::int AS min, NULL::int AS max, NULL::text AS title
+        FROM weeks w
+        UNION ALL
+        SELECT 1, a.client_id, a.dimension, NULL, NULL, NULL, a.at, NULL, a.case_id, a.submission_id, a.raw, a.min, a.max, NULL
+        FROM shown a
+        UNION ALL
+        SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, h.id, NULL, NULL, NULL, v.title
+        FROM homework_submissions h
+        JOIN exercise_versions v ON v.practice_id = h.practice_id AND v.id = h.exercise_version_id
+        WHERE h.practice_id = @practice AND h.id IN (SELECT a.submission_id FROM shown a)
         """;
 
     /// <summary>The parameters of <see cref="WeeklyMeansSql"/> (public for the benchmark, which times the same statement).</summary>
@@ -124,48 +165,66 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
             .ToArray();
     }
 
-    public async Task<IReadOnlyList<WeekRow>> WeeklyMeansAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>The weeks, answers and titles of <see cref="SeriesSql"/>, as one statement of the batch.</summary>
+    public Batched<SeriesRows> Series(QueryBatch batch)
     {
-        var rows = await db.Database.ReadAsync(WeeklyMeansSql, WeeklyMeansParameters(), r => new WeekSqlRow
+        var parameters = WeeklyMeansParameters()
+            .Append(new NpgsqlParameter("longRange", WeeklyRollup.LongRange))
+            .Append(new NpgsqlParameter("checkIn", BuiltInMeasures.CheckInKey))
+            .ToArray();
+        var rows = batch.Sql(SeriesSql, parameters, r => new SeriesSqlRow
         {
-            ClientId = r.GetGuid(0), Dimension = r.GetString(1), FirstDay = r.GetFieldValue<DateOnly>(2), Total = r.GetDouble(3), Answers = r.GetInt32(4),
-            FirstAt = r.GetFieldValue<DateTimeOffset>(5), LastAt = r.GetFieldValue<DateTimeOffset>(6),
-        }, ct);
-        // A week can come in parts (one per case, or a partial week's answers): they add up here rather than
-        // in a GROUP BY, which would sort thousands of rows the roll-ups' key already delivers in order.
-        return rows.GroupBy(r => (r.ClientId, r.Dimension, r.FirstDay))
+            Part = r.GetInt32(0),
+            ClientId = r.IsDBNull(1) ? Guid.Empty : r.GetGuid(1),
+            Dimension = r.IsDBNull(2) ? "" : r.GetString(2),
+            FirstDay = r.IsDBNull(3) ? default : r.GetFieldValue<DateOnly>(3),
+            Total = r.IsDBNull(4) ? 0 : r.GetDouble(4),
+            Answers = r.IsDBNull(5) ? 0 : r.GetInt32(5),
+            FirstAt = r.IsDBNull(6) ? default : r.GetFieldValue<DateTimeOffset>(6),
+            LastAt = r.IsDBNull(7) ? default : r.GetFieldValue<DateTimeOffset>(7),
+            CaseId = r.IsDBNull(8) ? Guid.Empty : r.GetGuid(8),
+            SubmissionId = r.IsDBNull(9) ? Guid.Empty : r.GetGuid(9),
+            Raw = r.IsDBNull(10) ? 0 : r.GetInt32(10),
+            Min = r.IsDBNull(11) ? 0 : r.GetInt32(11),
+            Max = r.IsDBNull(12) ? 0 : r.GetInt32(12),
+            Title = r.IsDBNull(13) ? "" : r.GetString(13),
+        });
+        return Batched<SeriesRows>.From(() => new SeriesRows(
+            WeeksOf(rows.Value.Where(r => r.Part == 0)),
+            rows.Value.Where(r => r.Part == 1).OrderBy(r => r.FirstAt)
+                .Select(r => new AnswerRow(r.ClientId, r.CaseId, r.SubmissionId, Enum.Parse<ProgressDimension>(r.Dimension), r.Raw, r.Min, r.Max, r.FirstAt))
+                .ToList(),
+            rows.Value.Where(r => r.Part == 2).ToDictionary(r => r.SubmissionId, r => r.Title)));
+    }
+
+    /// <summary>
+    /// Every answer (the export), through the model so its query filter applies as well, with the titles of what
+    /// they answered: two statements of the batch. The weeks are those of the answers, in <paramref name="rule"/>'s weeks.
+    /// </summary>
+    public Batched<SeriesRows> EveryAnswer(QueryBatch batch, AppDbContext db, WeekRule rule)
+    {
+        var (all, full, caseIds, start, end) = (All, Full, CaseIds, Start, End);
+        var visible = db.ScaleAnswers.AsNoTracking()
+            .Where(a => all.Contains(a.ClientId) && a.Dimension != null && caseIds.Contains(a.CaseId) && a.AnsweredAt >= start && a.AnsweredAt <= end)
+            .Where(a => full.Contains(a.ClientId)
+                || (!a.Screening && db.Shares.Any(s => s.SubmissionId == a.SubmissionId && s.WithdrawnAt == null)));
+        var answers = batch.List(visible.OrderBy(a => a.AnsweredAt)
+            .Select(a => new AnswerRow(a.ClientId, a.CaseId, a.SubmissionId, a.Dimension!.Value, a.RawValue, a.Min, a.Max, a.AnsweredAt)));
+        var titles = batch.List(db.Submissions.AsNoTracking()
+            .Where(s => visible.Select(a => a.SubmissionId).Contains(s.Id))
+            .Join(db.ExerciseVersions.AsNoTracking(), s => s.ExerciseVersionId, v => v.Id, (s, v) => new { s.Id, v.Title }));
+        return Batched<SeriesRows>.From(() => new SeriesRows(ProgressQueries.WeeksOfAnswers(answers.Value, rule), answers.Value,
+            titles.Value.ToDictionary(t => t.Id, t => t.Title)));
+    }
+
+    // A week can come in parts (one per case, or a partial week's answers): they add up here rather than in a
+    // GROUP BY, which would sort thousands of rows the roll-ups' key already delivers in order.
+    private static List<WeekRow> WeeksOf(IEnumerable<SeriesSqlRow> rows) =>
+        rows.GroupBy(r => (r.ClientId, r.Dimension, r.FirstDay))
             .Select(g => new WeekRow(g.Key.ClientId, Enum.Parse<ProgressDimension>(g.Key.Dimension), g.Key.FirstDay,
                 g.Sum(r => r.Total) / g.Sum(r => r.Answers), g.Sum(r => r.Answers), g.Min(r => r.FirstAt), g.Max(r => r.LastAt)))
             .OrderBy(w => w.ClientId).ThenBy(w => w.Dimension).ThenBy(w => w.FirstDay)
             .ToList();
-    }
-
-    /// <summary>The answers of some series, e.g. the short ones of a view whose long ones come as weekly means.</summary>
-    public async Task<IReadOnlyList<AnswerRow>> SomeAnswersAsync(AppDbContext db, IReadOnlyCollection<(Guid ClientId, ProgressDimension Dimension)> series,
-        IReadOnlyCollection<Guid> submissions, CancellationToken ct)
-    {
-        var parameters = Parameters()
-            .Append(new NpgsqlParameter("seriesClients", series.Select(s => s.ClientId).ToArray()))
-            .Append(new NpgsqlParameter("seriesDimensions", series.Select(s => s.Dimension.ToString()).ToArray()))
-            .Append(new NpgsqlParameter("submissions", submissions.ToArray()))
-            .ToArray();
-        return await db.Database.ReadAsync(SomeAnswersSql, parameters, r => new AnswerRow(
-            r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), Enum.Parse<ProgressDimension>(r.GetString(3)), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
-            r.GetFieldValue<DateTimeOffset>(7)), ct);
-    }
-
-    /// <summary>Every answer (the export), through the model so its query filter applies as well.</summary>
-    public async Task<IReadOnlyList<AnswerRow>> EveryAnswerAsync(AppDbContext db, CancellationToken ct)
-    {
-        var (all, full, caseIds, start, end) = (All, Full, CaseIds, Start, End);
-        return await db.ScaleAnswers.AsNoTracking()
-            .Where(a => all.Contains(a.ClientId) && a.Dimension != null && caseIds.Contains(a.CaseId) && a.AnsweredAt >= start && a.AnsweredAt <= end)
-            .Where(a => full.Contains(a.ClientId)
-                || (!a.Screening && db.Shares.Any(s => s.SubmissionId == a.SubmissionId && s.WithdrawnAt == null)))
-            .OrderBy(a => a.AnsweredAt)
-            .Select(a => new AnswerRow(a.ClientId, a.CaseId, a.SubmissionId, a.Dimension!.Value, a.RawValue, a.Min, a.Max, a.AnsweredAt))
-            .ToListAsync(ct);
-    }
 
     private static DateTimeOffset MondayOnOrBefore(DateTimeOffset at) => IsoWeek.Of(at, ProgressReport.Zone).StartsAt(ProgressReport.Zone);
 
@@ -187,8 +246,10 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
         new("firstDay", (int)Weeks.FirstDay),
     ];
 
-    private sealed record WeekSqlRow
+    /// <summary>A row of <see cref="SeriesSql"/>: a week's part (0), an answer (1, its time in FirstAt) or a title (2).</summary>
+    private sealed record SeriesSqlRow
     {
+        public int Part { get; init; }
         public Guid ClientId { get; init; }
         public string Dimension { get; init; } = "";
         public DateOnly FirstDay { get; init; }
@@ -196,5 +257,11 @@ public sealed record VisibleAnswers(Guid PracticeId, IReadOnlyList<Guid> All, IR
         public int Answers { get; init; }
         public DateTimeOffset FirstAt { get; init; }
         public DateTimeOffset LastAt { get; init; }
+        public Guid CaseId { get; init; }
+        public Guid SubmissionId { get; init; }
+        public int Raw { get; init; }
+        public int Min { get; init; }
+        public int Max { get; init; }
+        public string Title { get; init; } = "";
     }
 }

@@ -95,22 +95,40 @@ public sealed class QueryBatch(AppDbContext db)
         var texts = new List<string>(items.Count);
         foreach (var item in items)
         {
-            await using var command = item.CreateCommand();
-            texts.Add(command.CommandText);
-            batch.BatchCommands.Add(BatchCommand(command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())));
+            var (sql, parameters) = item.Command();
+            texts.Add(sql);
+            batch.BatchCommands.Add(BatchCommand(sql, parameters.Select(p => p.Clone())));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         using var serving = readers.Serve(reader);
         for (var i = 0; i < items.Count; i++)
         {
-            serving.Expect(texts[i]);
-            await items[i].RunAsync(ct);
+            if (items[i] is ISqlItem sql && serving.Active)
+            {
+                await sql.ReadAsync(reader, ct);
+            }
+            else
+            {
+                serving.Expect(texts[i]);
+                await items[i].RunAsync(ct);
+            }
             if (serving.Active && i < items.Count - 1)
             {
                 await reader.NextResultAsync(ct);
             }
         }
+    }
+
+    /// <summary>
+    /// Hand-written SQL (what LINQ cannot express, see <see cref="SqlRows"/>) as one statement of the batch, its rows
+    /// read with <paramref name="map"/>. It names the practice itself, as SqlRows' statements do.
+    /// </summary>
+    public Batched<List<T>> Sql<T>(string sql, IReadOnlyList<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> map)
+    {
+        var result = new Batched<List<T>>();
+        _items.Add(new SqlItem<T>(db, sql, parameters, map, result));
+        return result;
     }
 
     /// <summary>A query whose rows the caller shapes into what the page keeps (a row into a record, a page with its total).</summary>
@@ -130,13 +148,43 @@ public sealed class QueryBatch(AppDbContext db)
 
     private interface IItem
     {
-        DbCommand CreateCommand();
+        (string Sql, IEnumerable<NpgsqlParameter> Parameters) Command();
+
+        /// <summary>Runs the query on its own (outside a batch, or once the batch's results were let go).</summary>
         Task RunAsync(CancellationToken ct);
+    }
+
+    /// <summary>An item whose rows are read from the batch's reader directly, not through EF Core.</summary>
+    private interface ISqlItem : IItem
+    {
+        Task ReadAsync(NpgsqlDataReader reader, CancellationToken ct);
+    }
+
+    private sealed class SqlItem<T>(AppDbContext db, string sql, IReadOnlyList<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> map,
+        Batched<List<T>> result) : ISqlItem
+    {
+        public (string Sql, IEnumerable<NpgsqlParameter> Parameters) Command() => (sql, parameters);
+
+        public async Task RunAsync(CancellationToken ct) => result.Set(await db.Database.ReadAsync(sql, parameters, map, ct));
+
+        public async Task ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+        {
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(map(reader));
+            }
+            result.Set(rows);
+        }
     }
 
     private sealed class Item<TRow, TResult>(IQueryable<TRow> query, Func<List<TRow>, TResult> shape, Batched<TResult> result) : IItem
     {
-        public DbCommand CreateCommand() => query.CreateDbCommand();
+        public (string Sql, IEnumerable<NpgsqlParameter> Parameters) Command()
+        {
+            using var command = query.CreateDbCommand();
+            return (command.CommandText, command.Parameters.Cast<NpgsqlParameter>().ToList());
+        }
 
         public async Task RunAsync(CancellationToken ct) => result.Set(shape(await query.ToListAsync(ct)));
     }

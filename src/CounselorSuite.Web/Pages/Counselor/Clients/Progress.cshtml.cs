@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Features.Cases;
+using CounselorSuite.Web.Features.CounselorHome;
 using CounselorSuite.Web.Features.Progress;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Time;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CounselorSuite.Web.Pages.Counselor.Clients;
 
 /// <summary>One client's progress for their counselor (every case the counselor shares with them); anyone else: 404.</summary>
-public sealed class ProgressModel(AppDbContext db, TimeProvider clock, ReaderTimes times) : PageModel
+public sealed class ProgressModel(AppDbContext db, TimeProvider clock, ReaderTimes times, OpenAlertCount alerts) : PageModel
 {
     public ClientProgressView View { get; private set; } = null!;
 
@@ -21,17 +22,23 @@ public sealed class ProgressModel(AppDbContext db, TimeProvider clock, ReaderTim
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? range, CancellationToken ct)
     {
-        var view = await ProgressPages.ClientAsync(db, clock, User, id, range, await ProgressPages.SettingsForAsync(times, ct), ct);
+        Batched<string?>? fromCase = null;
+        // The menu's alert count and the title of the case the counselor came from go with the first batch.
+        var view = await ProgressPages.ClientAsync(db, clock, User, id, range, await ProgressPages.SettingsForAsync(times, ct), ct, batch =>
+        {
+            alerts.AddTo(batch, User);
+            if (FromCase is { } caseId)
+            {
+                fromCase = batch.FirstOrDefault(db.Cases.AsNoTracking().ManagedBy(User)
+                    .Where(c => c.Id == caseId && c.Clients.Any(x => x.ClientId == id)).Select(c => c.Title));
+            }
+        });
         if (view is null)
         {
             return NotFound();
         }
         View = view;
-        if (FromCase is { } caseId)
-        {
-            FromCaseTitle = await db.Cases.AsNoTracking().ManagedBy(User)
-                .Where(c => c.Id == caseId && c.Clients.Any(x => x.ClientId == id)).Select(c => c.Title).FirstOrDefaultAsync(ct);
-        }
+        FromCaseTitle = fromCase?.Value;
         return Page();
     }
 
