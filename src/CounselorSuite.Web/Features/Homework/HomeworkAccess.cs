@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace CounselorSuite.Web.Features.Homework;

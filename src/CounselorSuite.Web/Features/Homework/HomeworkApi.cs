@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Cases;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Input;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Measures;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Input;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 

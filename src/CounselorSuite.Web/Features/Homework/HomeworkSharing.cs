@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.Audit;
 using CounselorSuite.Web.Features.Exercises;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using CounselorSuite.Web.Infrastructure.Tenancy;
 using CounselorSuite.Web.Infrastructure.Web;
 using Hangfire;

@@ -3,6 +3,7 @@ using CounselorSuite.Web.Features.CaseFile;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,20 +47,18 @@ public sealed class OverviewModel(AppDbContext db, SafetyAlertCommands alerts, T
             return NotFound();
         }
         var outcome = await alerts.ResolveAsync(User, AlertId, new ResolveAlertRequest(Note), ct);
-        switch (outcome.Failure)
+        if (outcome.Failure is { } failure)
         {
-            case { Kind: FailureKind.NotFound }:
-                return NotFound();
-            case { Kind: FailureKind.Forbidden }:
-                return Forbid();
-            case { } failure:
-                ModelState.AddModelError(nameof(Note), failure.Message);
-                Overview = await CaseOverview.LoadAsync(db, id, User.UserId(), clock.GetUtcNow(), ct);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            default:
-                return Done(id, "Alert resolved. The note on what was done is kept with it.");
+            if (failure.ToPageResult() is { } refused)
+            {
+                return refused;
+            }
+            ModelState.AddModelError(nameof(Note), failure.Message);
+            Overview = await CaseOverview.LoadAsync(db, id, User.UserId(), clock.GetUtcNow(), ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
+        return Done(id, "Alert resolved. The note on what was done is kept with it.");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using CounselorSuite.Web.Features.CounselorHome;
 using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Data;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,18 +25,16 @@ public sealed class AlertsModel(AppDbContext db, SafetyAlertCommands alerts) : P
     public async Task<IActionResult> OnPostResolveAsync(Guid alertId, string? note, CancellationToken ct)
     {
         var outcome = await alerts.ResolveAsync(User, alertId, new ResolveAlertRequest(note), ct);
-        switch (outcome.Failure)
+        if (outcome.Failure is { } failure)
         {
-            case { Kind: FailureKind.NotFound }:
-                return NotFound();
-            case { Kind: FailureKind.Forbidden }:
-                return Forbid();
-            case { } failure:
-                TempData["Flash"] = "Not resolved: " + failure.Message;
-                return RedirectToPage(null, null, $"alert-{alertId}");
-            default:
-                TempData["Flash"] = "Alert resolved. It is listed under Resolved below.";
-                return RedirectToPage(null, null, "resolved-alerts");
+            if (failure.ToPageResult() is { } refused)
+            {
+                return refused;
+            }
+            TempData["Flash"] = "Not resolved: " + failure.Message;
+            return RedirectToPage(null, null, $"alert-{alertId}");
         }
+        TempData["Flash"] = "Alert resolved. It is listed under Resolved below.";
+        return RedirectToPage(null, null, "resolved-alerts");
     }
 }

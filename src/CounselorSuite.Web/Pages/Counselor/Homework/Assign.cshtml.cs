@@ -1,4 +1,5 @@
 using CounselorSuite.Web.Features.Homework;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using CounselorSuite.Web.Pages.Counselor.Cases;
 using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -38,18 +39,12 @@ public sealed class AssignModel(HomeworkAssigning assigning, ReaderTimes times) 
         }
         var recurrence = string.IsNullOrEmpty(every) ? null : new RecurrenceRequest(every, count ?? 1);
         var outcome = await assigning.AssignAsync(User, new AssignRequest(caseId, exerciseId, clientIds, due, recurrence, note), ct);
-        switch (outcome.Failure)
+        if (outcome.Failure is { } failure)
         {
-            case { Kind: FailureKind.NotFound }:
-                return NotFound();
-            case { Kind: FailureKind.Forbidden }:
-                return Forbid();
-            case { } failure:
-                return Refused(failure.Message);
-            default:
-                TempData[CaseSections.StatusKey] =
-                    $"Assigned: {outcome.Value!.ExerciseTitle}. The clients get a neutral message that something new is in their portal.";
-                return RedirectToPage(CaseSections.PageOf(CaseSection.Homework), null, new { id = caseId }, CaseSections.StatusId);
+            return failure.ToPageResult() ?? Refused(failure.Message);
         }
+        TempData[CaseSections.StatusKey] =
+            $"Assigned: {outcome.Value!.ExerciseTitle}. The clients get a neutral message that something new is in their portal.";
+        return RedirectToPage(CaseSections.PageOf(CaseSection.Homework), null, new { id = caseId }, CaseSections.StatusId);
     }
 }

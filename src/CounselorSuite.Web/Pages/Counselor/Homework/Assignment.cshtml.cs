@@ -6,6 +6,7 @@ using CounselorSuite.Web.Features.Homework;
 using CounselorSuite.Web.Infrastructure.Auth;
 using CounselorSuite.Web.Infrastructure.Data;
 using CounselorSuite.Web.Infrastructure.Input;
+using CounselorSuite.Web.Infrastructure.Outcomes;
 using CounselorSuite.Web.Infrastructure.Pages;
 using CounselorSuite.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
@@ -89,19 +90,11 @@ public sealed class AssignmentModel(AppDbContext db, CounselorActions actions, I
     /// <param name="p">The page of steps to go back to (feedback is written on one); none for the latest.</param>
     private IActionResult After<T>(Guid id, Outcome<T> outcome, string success, int? p = null)
     {
-        switch (outcome.Failure)
+        if (outcome.Failure?.ToPageResult() is { } refused)
         {
-            case { Kind: FailureKind.NotFound }:
-                return NotFound();
-            case { Kind: FailureKind.Forbidden }:
-                return Forbid();
-            case { } failure:
-                TempData["Flash"] = "Nothing changed: " + failure.Message;
-                break;
-            default:
-                TempData["Flash"] = success;
-                break;
+            return refused;
         }
+        TempData["Flash"] = outcome.Failure is { } failure ? "Nothing changed: " + failure.Message : success;
         return RedirectToPage(new { id, p });
     }
 

@@ -1,11 +1,16 @@
 using CounselorSuite.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
-namespace CounselorSuite.Web.Features.Homework;
+namespace CounselorSuite.Web.Infrastructure.Outcomes;
 
 public enum FailureKind { Invalid, Conflict, KeyReused, Forbidden, NotFound }
 
-/// <summary>Why a homework command did nothing. Shared by the API (status codes) and the pages (messages).</summary>
+/// <summary>
+/// Why a command did nothing: the one failure type of the features' commands, read by the API as a status code
+/// and problem details (<see cref="OutcomeResults.ToApi{T}"/>) and by the pages as a page result or a message
+/// (<see cref="OutcomeResults.ToPageResult"/>, <see cref="Message"/>).
+/// </summary>
 public sealed record Failure(FailureKind Kind, string? Reason = null, FieldErrors? Errors = null)
 {
     public static readonly Failure NotFound = new(FailureKind.NotFound);
@@ -32,6 +37,7 @@ public readonly record struct Outcome<T>(T? Value, Failure? Failure)
     public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
 }
 
+/// <summary>The two readings of an outcome: as an HTTP result for the API, as a page result for the pages.</summary>
 public static class OutcomeResults
 {
     public static Results<Ok<T>, ValidationProblem, ProblemHttpResult, NotFound> ToApi<T>(this Outcome<T> outcome) =>
@@ -44,4 +50,15 @@ public static class OutcomeResults
             { Kind: FailureKind.KeyReused } f => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: f.Reason),
             var f => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: f.Reason),
         };
+
+    /// <summary>
+    /// How a page answers a failure that is not the reader's to fix: 404 for NotFound, 403 for Forbidden.
+    /// Null for the rest, which the page shows as <see cref="Failure.Message"/>.
+    /// </summary>
+    public static IActionResult? ToPageResult(this Failure failure) => failure.Kind switch
+    {
+        FailureKind.NotFound => new NotFoundResult(),
+        FailureKind.Forbidden => new ForbidResult(),
+        _ => null,
+    };
 }
